@@ -1,0 +1,46 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import type { AppConfig } from './config/config.js';
+import { ConfigModule } from './config/config.module.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { DemoModule } from './demo/demo.module.js';
+import { HealthModule } from './health/health.module.js';
+import { PlansModule } from './plans/plans.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
+import { ResultsModule } from './results/results.module.js';
+import { UnitsModule } from './units/units.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The database to use: DATABASE_URL, or the embedded server's. */
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: databaseUrl, poolSize: config.dbPoolSize }),
+          // Pending migrations are applied at start (in a transaction each; TypeORM takes a lock).
+          migrationsRun: true,
+          retryAttempts: config.dbRetryAttempts,
+          retryDelay: 1000,
+        }),
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        ReferenceModule,
+        UnitsModule,
+        PlansModule,
+        ResultsModule,
+        DemoModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import type { TErrorBody } from '@commune-bench/domain';
+import type { Response } from 'express';
+import { AppError } from './app-error.js';
+
+const HTTP_MESSAGES_VI: Record<number, { code: string; message: string }> = {
+  400: { code: 'bad_request', message: 'Yêu cầu không hợp lệ.' },
+  401: { code: 'unauthorized', message: 'Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.' },
+  403: { code: 'forbidden', message: 'Bạn không có quyền thực hiện thao tác này.' },
+  404: { code: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu.' },
+  413: { code: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn.' },
+};
+
+/** One place that turns every error into `{ code, message, details? }`; 500 bodies stay generic. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    let status = 500;
+    let body: TErrorBody = {
+      code: 'internal_error',
+      message: 'Lỗi hệ thống. Vui lòng thử lại sau.',
+    };
+    if (exception instanceof AppError) {
+      status = exception.status;
+      body = {
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details === undefined ? {} : { details: exception.details }),
+      };
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      body = HTTP_MESSAGES_VI[status] ?? { code: `http_${status}`, message: exception.message };
+    } else if (isDatabaseUnavailable(exception)) {
+      status = 503;
+      body = {
+        code: 'database_unavailable',
+        message: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau.',
+      };
+    }
+    if (status >= 500)
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    response.status(status).json(body);
+  }
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === '57P01' ||
+    code === '57P03' ||
+    /Connection terminated|connect ECONNREFUSED/.test(error.message)
+  );
+}

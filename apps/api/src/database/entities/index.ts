@@ -1,0 +1,39 @@
+import { AppSettingEntity } from './app-setting.entity.js';
+import { AuditLogEntity } from './audit-log.entity.js';
+import { IndicatorEntity } from './indicator.entity.js';
+import { PlanPhaseEntity } from './plan-phase.entity.js';
+import { PlanEntity } from './plan.entity.js';
+import { ProvinceEntity } from './province.entity.js';
+import { ResultEntity } from './result.entity.js';
+import { TargetEntity } from './target.entity.js';
+import { UnitClassificationEntity } from './unit-classification.entity.js';
+import { UnitEntity } from './unit.entity.js';
+import { UserEntity } from './user.entity.js';
+
+export {
+  AppSettingEntity,
+  AuditLogEntity,
+  IndicatorEntity,
+  PlanEntity,
+  PlanPhaseEntity,
+  ProvinceEntity,
+  ResultEntity,
+  TargetEntity,
+  UnitClassificationEntity,
+  UnitEntity,
+  UserEntity,
+};
+
+export const ENTITIES = [
+  ProvinceEntity,
+  UnitEntity,
+  UnitClassificationEntity,
+  IndicatorEntity,
+  PlanEntity,
+  PlanPhaseEntity,
+  TargetEntity,
+  ResultEntity,
+  UserEntity,
+  AuditLogEntity,
+  AppSettingEntity,
+];

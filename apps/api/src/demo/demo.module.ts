@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PlansModule } from '../plans/plans.module.js';
+import { ResultsModule } from '../results/results.module.js';
+import { SettingsModule } from '../settings/settings.module.js';
+import { UnitsModule } from '../units/units.module.js';
+import { DemoService } from './demo.service.js';
+
+@Module({
+  imports: [SettingsModule, UnitsModule, PlansModule, ResultsModule],
+  providers: [DemoService],
+  exports: [DemoService],
+})
+export class DemoModule {}

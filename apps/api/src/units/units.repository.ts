@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  TUnitClassification,
+  TUnitType,
+  TUnitWithClassifications,
+} from '@commune-bench/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+
+interface UnitRow {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  province_code: string | null;
+  parent_name: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  merged_into_id: string | null;
+  is_demo: boolean;
+  notes: string | null;
+}
+
+interface ClassificationRow {
+  unit_id: string;
+  class: string;
+  basis: string | null;
+  decision_no: string | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface UnitFilter {
+  province?: string;
+  type?: TUnitType;
+  /** Already folded (lower case, no diacritics). */
+  foldedText?: string;
+  ids?: string[];
+}
+
+export interface NewUnit {
+  code: string;
+  name: string;
+  nameFolded: string;
+  type: TUnitType;
+  provinceCode: string | null;
+  parentName: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  isDemo: boolean;
+  notes: string | null;
+}
+
+const UNIT_COLUMNS = `u.id, u.code, u.name, u.type, u.province_code, u.parent_name,
+  to_char(u.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(u.valid_to, 'YYYY-MM-DD') AS valid_to,
+  u.merged_into_id, u.is_demo, u.notes`;
+
+@Injectable()
+export class UnitsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async find(filter: UnitFilter): Promise<TUnitWithClassifications[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.province !== undefined) {
+      params.push(filter.province);
+      where.push(`u.province_code = $${params.length}`);
+    }
+    if (filter.type !== undefined) {
+      params.push(filter.type);
+      where.push(`u.type = $${params.length}`);
+    }
+    if (filter.foldedText !== undefined && filter.foldedText !== '') {
+      params.push(`%${escapeLike(filter.foldedText)}%`);
+      where.push(`u.name_folded LIKE $${params.length} ESCAPE '\\'`);
+    }
+    if (filter.ids !== undefined) {
+      params.push(filter.ids);
+      where.push(`u.id = ANY($${params.length}::uuid[])`);
+    }
+    const units: UnitRow[] = await this.dataSource.query(
+      `SELECT ${UNIT_COLUMNS} FROM units u ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.name, u.id`,
+      params,
+    );
+    return this.withClassifications(units);
+  }
+
+  async findById(id: string): Promise<TUnitWithClassifications | undefined> {
+    const units: UnitRow[] = await this.dataSource.query(
+      `SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1`,
+      [id],
+    );
+    return (await this.withClassifications(units))[0];
+  }
+
+  /** Inserts a unit unless its code exists; returns the id either way. */
+  async insert(unit: NewUnit, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO units (code, name, name_folded, type, province_code, parent_name, valid_from, valid_to, is_demo, notes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (code) DO NOTHING RETURNING id`,
+      [
+        unit.code,
+        unit.name,
+        unit.nameFolded,
+        unit.type,
+        unit.provinceCode,
+        unit.parentName,
+        unit.validFrom,
+        unit.validTo,
+        unit.isDemo,
+        unit.notes,
+      ],
+    );
+    if (inserted[0]) return inserted[0].id;
+    const existing: { id: string }[] = await manager.query('SELECT id FROM units WHERE code = $1', [
+      unit.code,
+    ]);
+    return existing[0]!.id;
+  }
+
+  async insertClassification(
+    classification: TUnitClassification,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO unit_classifications (unit_id, class, basis, decision_no, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        classification.unitId,
+        classification.class,
+        classification.basis,
+        classification.decisionNo,
+        classification.validFrom,
+        classification.validTo,
+      ],
+    );
+  }
+
+  private async withClassifications(units: UnitRow[]): Promise<TUnitWithClassifications[]> {
+    if (units.length === 0) return [];
+    const classifications: ClassificationRow[] = await this.dataSource.query(
+      `SELECT unit_id, class, basis, decision_no, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+       FROM unit_classifications WHERE unit_id = ANY($1::uuid[]) ORDER BY valid_from`,
+      [units.map((unit) => unit.id)],
+    );
+    const byUnit = new Map<string, TUnitClassification[]>();
+    for (const row of classifications) {
+      const list = byUnit.get(row.unit_id) ?? [];
+      list.push({
+        unitId: row.unit_id,
+        class: row.class as TUnitClassification['class'],
+        basis: row.basis,
+        decisionNo: row.decision_no,
+        validFrom: row.valid_from,
+        validTo: row.valid_to,
+      });
+      byUnit.set(row.unit_id, list);
+    }
+    return units.map((unit) => ({
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      type: unit.type as TUnitType,
+      provinceCode: unit.province_code,
+      parentName: unit.parent_name,
+      validFrom: unit.valid_from,
+      validTo: unit.valid_to,
+      mergedIntoId: unit.merged_into_id,
+      isDemo: unit.is_demo,
+      notes: unit.notes,
+      classifications: byUnit.get(unit.id) ?? [],
+    }));
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
