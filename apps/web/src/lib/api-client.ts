@@ -1,0 +1,101 @@
+/**
+ * The one way the app talks to the API: JSON in and out, the bearer token when signed in, and
+ * an {@link ApiError} carrying the server's `{ code, message }` (already in Vietnamese).
+ */
+import type { TErrorBody } from '@commune-bench/domain';
+import { endSession, getAccessToken } from './auth-store';
+
+export const API_BASE_PATH = '/api';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    /** HTTP status, or 0 when the server could not be reached. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export type QueryParameters = Record<string, string | number | boolean | null | undefined>;
+
+export interface ApiRequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Serialised as JSON. */
+  body?: unknown;
+  /** Empty, null and undefined values are left out. */
+  query?: QueryParameters;
+  signal?: AbortSignal;
+  /** Send the bearer token when there is one (default). The login request sets this to false. */
+  authenticate?: boolean;
+}
+
+export function buildApiUrl(path: string, query?: QueryParameters): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return `${API_BASE_PATH}${path}${text ? `?${text}` : ''}`;
+}
+
+function isErrorBody(value: unknown): value is TErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<TErrorBody>;
+  return typeof candidate.code === 'string' && typeof candidate.message === 'string';
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function apiRequest<TResponse>(
+  path: string,
+  options: ApiRequestOptions = {},
+): Promise<TResponse> {
+  const { method = 'GET', body, query, signal, authenticate = true } = options;
+  const headers = new Headers({ Accept: 'application/json' });
+  if (body !== undefined) headers.set('Content-Type', 'application/json');
+  const token = authenticate ? getAccessToken() : null;
+  if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+
+  let response: Response;
+  try {
+    response = await fetch(buildApiUrl(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network_error', 'Không kết nối được máy chủ. Vui lòng thử lại.');
+  }
+
+  const payload = await readJson(response);
+  if (response.ok) return payload as TResponse;
+
+  // The token was refused: end the session so the app shows the login screen. The URL is left
+  // as it is, so signing in again returns to the same page with the same filters.
+  if (response.status === 401 && token !== null) endSession('expired');
+
+  if (isErrorBody(payload)) {
+    throw new ApiError(response.status, payload.code, payload.message, payload.details);
+  }
+  throw new ApiError(
+    response.status,
+    `http_${response.status}`,
+    `Máy chủ trả lời lỗi (mã ${response.status}). Vui lòng thử lại sau.`,
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * A minimal router over the History API: the current path and search params as React state,
+ * and `navigate()`. Enough for a few pages whose state (filters) lives in the URL.
+ */
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+
+const NAVIGATE_EVENT = 'commune-bench:navigate';
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('popstate', listener);
+  window.addEventListener(NAVIGATE_EVENT, listener);
+  return () => {
+    window.removeEventListener('popstate', listener);
+    window.removeEventListener(NAVIGATE_EVENT, listener);
+  };
+}
+
+function getLocationSnapshot(): string {
+  return `${window.location.pathname}${window.location.search}`;
+}
+
+export interface NavigateOptions {
+  /** Replace the current history entry instead of adding one. */
+  replace?: boolean;
+}
+
+export function navigate(to: string, options: NavigateOptions = {}): void {
+  if (to === getLocationSnapshot()) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+export interface AppLocation {
+  pathname: string;
+  search: string;
+}
+
+export function useLocation(): AppLocation {
+  const snapshot = useSyncExternalStore(subscribe, getLocationSnapshot, () => '/');
+  return useMemo(() => {
+    const url = new URL(snapshot, 'http://localhost');
+    return { pathname: url.pathname, search: url.search };
+  }, [snapshot]);
+}
+
+export type SetSearchParams = (next: URLSearchParams, options?: NavigateOptions) => void;
+
+/** The URL's search params (read-only: build a new URLSearchParams to change them). */
+export function useSearchParams(): [URLSearchParams, SetSearchParams] {
+  const { pathname, search } = useLocation();
+  const params = useMemo(() => new URLSearchParams(search), [search]);
+  const setParams = useCallback<SetSearchParams>(
+    (next, options) => {
+      const text = next.toString();
+      navigate(`${pathname}${text ? `?${text}` : ''}`, options);
+    },
+    [pathname],
+  );
+  return [params, setParams];
+}
