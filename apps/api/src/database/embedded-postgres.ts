@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 
@@ -54,11 +54,15 @@ async function importEmbeddedPostgres() {
   return module.default;
 }
 
-/** As root, PostgreSQL runs as user `postgres`, which must be able to traverse every parent folder. */
-async function makeTraversable(path: string): Promise<void> {
+/**
+ * As root, PostgreSQL runs as user `postgres`, which must be able to traverse every parent folder:
+ * add the "others may traverse" bit where it is missing, and change nothing else (never /tmp's sticky bit).
+ */
+export async function makeTraversable(path: string): Promise<void> {
   let current = resolve(path);
   while (current !== dirname(current)) {
-    await chmod(current, 0o755).catch(() => undefined);
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) await chmod(current, (mode & 0o7777) | 0o001).catch(() => undefined);
     current = dirname(current);
   }
 }
