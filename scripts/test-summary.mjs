@@ -15,7 +15,11 @@ for (const group of ['apps', 'packages']) {
     passed += json.numPassedTests ?? 0;
     // A suite that failed to load has no failed tests but must count.
     const failedTests = json.numFailedTests ?? 0;
-    const brokenSuites = failedTests === 0 ? (json.numFailedTestSuites ?? 0) : 0;
+    // A run that could not start (or a file that failed to load) has no failed test but must count.
+    const brokenSuites =
+      failedTests === 0
+        ? Math.max(json.numFailedTestSuites ?? 0, json.success === false ? 1 : 0)
+        : 0;
     failed += failedTests + brokenSuites;
     process.stderr.write(
       `${group}/${name}: ${json.numPassedTests} passed, ${json.numFailedTests} failed\n`,

