@@ -117,6 +117,16 @@ export const UNIT_CLASS_NAMES_VI: Record<TUnitClass, string> = {
   III: 'III',
 };
 
+/** `xã Ô Diên`, `thị xã Hương Trà`: the type word before the name, as documents write it. */
+export function formatUnitNameVi(unit: { type: TUnitType; name: string }): string {
+  return `${UNIT_TYPE_NAMES_VI[unit.type]} ${unit.name}`;
+}
+
+/** `Loại I`, `Loại đặc biệt`. */
+export function formatUnitClassVi(unitClass: TUnitClass): string {
+  return `Loại ${UNIT_CLASS_NAMES_VI[unitClass]}`;
+}
+
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }

@@ -7,6 +7,8 @@
 import {
   findIndicator,
   roundTo,
+  UNIT_CLASS_NAMES_VI,
+  UNIT_TYPE_NAMES_VI,
   type TComparator,
   type TCohortRule,
   type TResultStatus,
@@ -275,6 +277,7 @@ function demoTargets(
     dueYear: 2026,
     cohort: null,
   });
+  const topN = pick(random, [5, 10, 15]);
   return [
     percent('TTHC.ONTIME', 'Tỷ lệ hồ sơ giải quyết đúng hạn', 'gte', [95, 98, 100]),
     percent('TTHC.ONLINE_DOSSIER', 'Tỷ lệ hồ sơ trực tuyến', 'gte', [50, 60, 70, 80]),
@@ -289,9 +292,9 @@ function demoTargets(
     percent('CDDH.SIPAS', 'Chỉ số SIPAS', 'gte', [85, 89, 90, 95]),
     {
       indicatorCode: 'CQS.DTI',
-      label: `Chỉ số DTI nằm trong top 10 ${spec.type === 'phuong' ? 'phường' : 'xã'} đứng đầu nhóm loại ${unitClass === 'special' ? 'đặc biệt' : unitClass}`,
+      label: `Chỉ số DTI nằm trong top ${topN} ${UNIT_TYPE_NAMES_VI[spec.type]} đứng đầu nhóm ${UNIT_TYPE_NAMES_VI[spec.type]} loại ${UNIT_CLASS_NAMES_VI[unitClass]}`,
       comparator: 'top_n',
-      value: pick(random, [5, 10, 15]),
+      value: topN,
       unit: 'rank',
       dueYear: 2026,
       cohort: { province: spec.provinceCode, unitTypes: [spec.type], classes: [unitClass] },

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { foldVi, type TRole, type TTarget } from '@commune-bench/domain';
+import { foldVi, formatUnitNameVi, type TRole, type TTarget } from '@commune-bench/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword, randomPassword } from '../auth/password.js';
 import { UsersRepository } from '../auth/users.repository.js';
@@ -191,7 +191,7 @@ export class DemoService implements OnApplicationBootstrap {
         await this.plans.insertWithTargets(
           {
             unitId,
-            title: `Kế hoạch cải cách hành chính giai đoạn 2026-2030 của ${unit.type === 'phuong' ? 'phường' : 'xã'} ${unit.name} (dữ liệu minh họa)`,
+            title: `Kế hoạch cải cách hành chính giai đoạn 2026-2030 của ${formatUnitNameVi(unit)} (dữ liệu minh họa)`,
             kind: 'ke_hoach',
             documentNo: null,
             documentDate: null,

@@ -1,5 +1,8 @@
 import {
   formatDateShortVi,
+  formatUnitClassVi,
+  formatUnitNameVi,
+  UNIT_TYPE_NAMES_VI,
   type TProvince,
   type TUnit,
   type TUnitClass,
@@ -7,18 +10,7 @@ import {
 } from '@commune-bench/domain';
 
 /** The Vietnamese word for a unit's type, as written before its name (`xã Ô Diên`). */
-export const UNIT_TYPE_WORDS: Record<TUnitType, string> = {
-  xa: 'xã',
-  phuong: 'phường',
-  dac_khu: 'đặc khu',
-  thi_tran: 'thị trấn',
-  huyen: 'huyện',
-  thi_xa: 'thị xã',
-  quan: 'quận',
-  thanh_pho_thuoc_tinh: 'thành phố thuộc tỉnh',
-  tinh: 'tỉnh',
-  thanh_pho_tw: 'thành phố trực thuộc trung ương',
-};
+export const UNIT_TYPE_WORDS = UNIT_TYPE_NAMES_VI;
 
 /** The types offered in the filter: communes (since 1/7/2025) and the district level before it. */
 export const FILTERABLE_UNIT_TYPES: readonly TUnitType[] = [
@@ -33,10 +25,10 @@ export const FILTERABLE_UNIT_TYPES: readonly TUnitType[] = [
 ];
 
 export const UNIT_CLASS_LABELS: Record<TUnitClass, string> = {
-  special: 'Loại đặc biệt',
-  I: 'Loại I',
-  II: 'Loại II',
-  III: 'Loại III',
+  special: formatUnitClassVi('special'),
+  I: formatUnitClassVi('I'),
+  II: formatUnitClassVi('II'),
+  III: formatUnitClassVi('III'),
 };
 
 export const NO_VALUE = '—';
@@ -46,9 +38,7 @@ export function capitalizeFirst(text: string): string {
 }
 
 /** `xã Ô Diên`, `thị xã Hương Trà`. */
-export function formatUnitName(unit: Pick<TUnit, 'type' | 'name'>): string {
-  return `${UNIT_TYPE_WORDS[unit.type]} ${unit.name}`;
-}
+export const formatUnitName: (unit: Pick<TUnit, 'type' | 'name'>) => string = formatUnitNameVi;
 
 export function formatUnitClass(unitClass: TUnitClass | null): string {
   return unitClass === null ? NO_VALUE : UNIT_CLASS_LABELS[unitClass];
