@@ -35,6 +35,6 @@ function serveWebApp(app: INestApplication, webDist: string): void {
   app.use(express.static(webDist, { index: false, maxAge: '1h' }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
-    response.sendFile(index);
+    response.sendFile(index, { dotfiles: 'allow' });
   });
 }

@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
+import { ComparisonsModule } from './comparisons/comparisons.module.js';
+import { OpenApiModule } from './openapi/openapi.module.js';
+import { RankingsModule } from './rankings/rankings.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -39,7 +42,10 @@ export class AppModule {
         UnitsModule,
         PlansModule,
         ResultsModule,
+        RankingsModule,
+        ComparisonsModule,
         DemoModule,
+        OpenApiModule,
       ],
     };
   }

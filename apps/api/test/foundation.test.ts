@@ -41,7 +41,7 @@ describe('first start: migrations, reference data, demo data, accounts', () => {
   });
 
   it('lists the five seed units, with what their documents state and nothing guessed', async () => {
-    const response = await api.http.get('/api/units');
+    const response = await (await api.as('reviewer')).get('/api/units');
     expect(response.status).toBe(200);
     const units = response.body as TUnitListItem[];
     const seeds = seedPlans.map((seed) => units.find((unit) => unit.code === seed.unit.code));
@@ -71,7 +71,7 @@ describe('first start: migrations, reference data, demo data, accounts', () => {
   });
 
   it('lists the demo cohort, marked as demo data: Hà Nội with Ô Diên and about 40 more, and peers elsewhere', async () => {
-    const units = (await api.http.get('/api/units').query({ province: 'HNI' }))
+    const units = (await (await api.as('reviewer')).get('/api/units').query({ province: 'HNI' }))
       .body as TUnitListItem[];
     const demo = units.filter((unit) => unit.isDemo);
     expect(demo.length).toBeGreaterThanOrEqual(38);
@@ -82,14 +82,17 @@ describe('first start: migrations, reference data, demo data, accounts', () => {
     );
     expect(classes).toEqual(new Set(['I', 'II', 'III']));
     for (const province of ['HUE', 'GLI', 'HYN']) {
-      const peers = (await api.http.get('/api/units').query({ province })).body as TUnitListItem[];
+      const peers = (await (await api.as('reviewer')).get('/api/units').query({ province }))
+        .body as TUnitListItem[];
       expect(peers.filter((unit) => unit.isDemo).length, province).toBeGreaterThanOrEqual(3);
     }
   });
 
   it('judges class by the classification valid in the asked year', async () => {
     const in2026 = (
-      await api.http
+      await (
+        await api.as('reviewer')
+      )
         .get('/api/units')
         .query({ province: 'HNI', type: 'xa', class: 'I', year: 2026 })
     ).body as TUnitListItem[];
@@ -98,11 +101,16 @@ describe('first start: migrations, reference data, demo data, accounts', () => {
     const oDien = in2026.find((unit) => unit.name === 'Ô Diên')!;
     // Ô Diên's class I is inferred from its plan and holds from the July 2025 reorganisation on.
     const in2024 = (
-      await api.http.get('/api/units').query({ province: 'HNI', class: 'I', year: 2024 })
+      await (
+        await api.as('reviewer')
+      )
+        .get('/api/units')
+        .query({ province: 'HNI', class: 'I', year: 2024 })
     ).body as TUnitListItem[];
     expect(in2024.map((unit) => unit.id)).not.toContain(oDien.id);
     expect(in2024.length).toBeGreaterThan(0);
-    const detail = (await api.http.get(`/api/units/${oDien.id}`)).body as TUnitWithClassifications;
+    const detail = (await (await api.as('reviewer')).get(`/api/units/${oDien.id}`))
+      .body as TUnitWithClassifications;
     expect(detail.validFrom).toBe('2025-07-01');
     expect(detail.classifications).toEqual([
       expect.objectContaining({ class: 'I', validFrom: '2025-07-01', validTo: null }),
@@ -118,28 +126,32 @@ describe('first start: migrations, reference data, demo data, accounts', () => {
 
   it('finds units by name ignoring diacritics and case', async () => {
     for (const q of ['o dien', 'Ô DIÊN', 'ô diên']) {
-      const units = (await api.http.get('/api/units').query({ q })).body as TUnitListItem[];
+      const units = (await (await api.as('reviewer')).get('/api/units').query({ q }))
+        .body as TUnitListItem[];
       expect(
         units.map((unit) => unit.name),
         q,
       ).toEqual(['Ô Diên']);
     }
-    const none = (await api.http.get('/api/units').query({ q: "%' OR 1=1 --" }))
+    const none = (await (await api.as('reviewer')).get('/api/units').query({ q: "%' OR 1=1 --" }))
       .body as TUnitListItem[];
     expect(none).toEqual([]);
   });
 
   it('answers bad filters with 400 and a Vietnamese message, not an error page', async () => {
-    const response = await api.http.get('/api/units').query({ type: 'village' });
+    const response = await (await api.as('reviewer')).get('/api/units').query({ type: 'village' });
     expect(response.status).toBe(400);
     const body = response.body as TErrorBody;
     expect(body.code).toBe('validation_failed');
     expect(body.message).toMatch(/Dữ liệu không hợp lệ/);
-    expect((await api.http.get('/api/units').query({ unknown: '1' })).status).toBe(400);
-    expect((await api.http.get('/api/units/not-a-uuid')).status).toBe(400);
-    expect((await api.http.get('/api/units/00000000-0000-4000-8000-000000000000')).status).toBe(
-      404,
-    );
+    expect(
+      (await (await api.as('reviewer')).get('/api/units').query({ unknown: '1' })).status,
+    ).toBe(400);
+    expect((await (await api.as('reviewer')).get('/api/units/not-a-uuid')).status).toBe(400);
+    expect(
+      (await (await api.as('reviewer')).get('/api/units/00000000-0000-4000-8000-000000000000'))
+        .status,
+    ).toBe(404);
   });
 
   it('stores every seed target with its source quote and line', async () => {
@@ -242,7 +254,8 @@ describe('first start: migrations, reference data, demo data, accounts', () => {
     expect((await me('reviewer.hanoi')).scope.provinces).toEqual(['HNI']);
     const odien = await me('odien');
     const oDien = (
-      (await api.http.get('/api/units').query({ q: 'o dien' })).body as TUnitListItem[]
+      (await (await api.as('reviewer')).get('/api/units').query({ q: 'o dien' }))
+        .body as TUnitListItem[]
     )[0]!;
     expect(odien.scope.unitId).toBe(oDien.id);
   });

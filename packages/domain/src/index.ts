@@ -9,3 +9,7 @@ export * from './rank.js';
 export * from './composite.js';
 export * from './comparison.js';
 export * from './cascade.js';
+export * from './access.js';
+export * from './api.schema.js';
+export * from './plan.js';
+export * from './plan-proposal.schema.js';

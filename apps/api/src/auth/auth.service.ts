@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { TLoginResponse, TMe } from '@commune-bench/domain';
+import { AuditRepository } from '../audit/audit.repository.js';
 import { AppError, unauthorized } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { verifyPassword } from './password.js';
@@ -16,6 +17,7 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
+    private readonly audit: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,6 +26,14 @@ export class AuthService {
     // Verify against a hash even for unknown users would equalise timing; argon2 is slow enough that
     // we at least never reveal which of the two was wrong.
     if (!user || !(await verifyPassword(user.passwordHash, password))) {
+      await this.audit.append({
+        actorId: null,
+        actorName: username.slice(0, 100),
+        action: 'login_failed',
+        entity: 'auth',
+        entityId: username.slice(0, 100),
+        after: { known: user !== undefined },
+      });
       throw new AppError('invalid_credentials', 401, 'Tên đăng nhập hoặc mật khẩu không đúng.');
     }
     if (user.disabled)

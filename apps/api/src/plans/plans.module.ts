@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { UnitsModule } from '../units/units.module.js';
+import { PlansController } from './plans.controller.js';
 import { PlansRepository } from './plans.repository.js';
+import { PlansService } from './plans.service.js';
 
-@Module({ providers: [PlansRepository], exports: [PlansRepository] })
+@Module({
+  imports: [UnitsModule],
+  controllers: [PlansController],
+  providers: [PlansRepository, PlansService],
+  exports: [PlansRepository, PlansService],
+})
 export class PlansModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TResultStatus } from '@commune-bench/domain';
+import type { TResultStatus, TResultView } from '@commune-bench/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '../database/returned-rows.js';
 
 export interface NewResult {
   unitId: string;
@@ -11,6 +12,60 @@ export interface NewResult {
   status: TResultStatus;
   source: string | null;
   isDemo: boolean;
+}
+
+export interface ResultWrite {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  source: string | null;
+  evidence: string[];
+}
+
+interface ResultRow {
+  id: string;
+  unit_id: string;
+  indicator_code: string;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  source: string | null;
+  evidence: string[];
+  status: TResultStatus;
+  return_reason: string | null;
+  submitted_by: string | null;
+  verified_by: string | null;
+  is_demo: boolean;
+  version: number;
+  updated_at: Date;
+}
+
+const toView = (row: ResultRow): TResultView => ({
+  id: row.id,
+  unitId: row.unit_id,
+  indicatorCode: row.indicator_code,
+  period: row.period,
+  value: row.value,
+  numerator: row.numerator,
+  denominator: row.denominator,
+  source: row.source,
+  evidence: row.evidence,
+  status: row.status,
+  returnReason: row.return_reason,
+  submittedBy: row.submitted_by,
+  verifiedBy: row.verified_by,
+  isDemo: row.is_demo,
+  version: row.version,
+  updatedAt: new Date(row.updated_at).toISOString(),
+});
+
+export interface ResultFilter {
+  unitIds?: readonly string[];
+  indicatorCodes?: readonly string[];
+  period?: string;
+  status?: TResultStatus;
+  statuses?: readonly TResultStatus[];
 }
 
 @Injectable()
@@ -39,6 +94,186 @@ export class ResultsRepository {
         ],
       );
     }
+  }
+
+  async find(
+    filter: ResultFilter,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TResultView[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.unitIds !== undefined) add('unit_id = ANY(?::uuid[])', filter.unitIds);
+    if (filter.indicatorCodes !== undefined)
+      add('indicator_code = ANY(?::varchar[])', filter.indicatorCodes);
+    if (filter.period !== undefined) add('period = ?', filter.period);
+    if (filter.status !== undefined) add('status = ?', filter.status);
+    if (filter.statuses !== undefined) add('status = ANY(?::varchar[])', filter.statuses);
+    const rows: ResultRow[] = await manager.query(
+      `SELECT * FROM results ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY unit_id, indicator_code, period`,
+      params,
+    );
+    return rows.map(toView);
+  }
+
+  async findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TResultView | undefined> {
+    const rows: ResultRow[] = await manager.query('SELECT * FROM results WHERE id = $1', [id]);
+    return rows[0] && toView(rows[0]);
+  }
+
+  async findByKey(
+    unitId: string,
+    indicatorCode: string,
+    period: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TResultView | undefined> {
+    const rows: ResultRow[] = await manager.query(
+      'SELECT * FROM results WHERE unit_id = $1 AND indicator_code = $2 AND period = $3',
+      [unitId, indicatorCode, period],
+    );
+    return rows[0] && toView(rows[0]);
+  }
+
+  /** Inserts a draft; returns undefined when the (unit, indicator, period) exists already (a concurrent create). */
+  async insertDraft(
+    key: { unitId: string; indicatorCode: string; period: string },
+    write: ResultWrite,
+    manager: EntityManager,
+  ): Promise<TResultView | undefined> {
+    const rows: ResultRow[] = await manager.query(
+      `INSERT INTO results (unit_id, indicator_code, period, value, numerator, denominator, source, evidence, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 'draft') ON CONFLICT (unit_id, indicator_code, period) DO NOTHING RETURNING *`,
+      [
+        key.unitId,
+        key.indicatorCode,
+        key.period,
+        write.value,
+        write.numerator,
+        write.denominator,
+        write.source,
+        JSON.stringify(write.evidence),
+      ],
+    );
+    return rows[0] && toView(rows[0]);
+  }
+
+  /** Optimistic lock: writes only when `version` is still the stored one; undefined when stale. */
+  async updateValue(
+    id: string,
+    version: number,
+    write: ResultWrite & { verifiedBy?: string },
+    manager: EntityManager,
+  ): Promise<TResultView | undefined> {
+    const rows = returnedRows<ResultRow>(
+      await manager.query(
+        `UPDATE results SET value = $3, numerator = $4, denominator = $5, source = $6, evidence = $7::jsonb,
+         verified_by = COALESCE($8, verified_by), version = version + 1, updated_at = now()
+       WHERE id = $1 AND version = $2 RETURNING *`,
+        [
+          id,
+          version,
+          write.value,
+          write.numerator,
+          write.denominator,
+          write.source,
+          JSON.stringify(write.evidence),
+          write.verifiedBy ?? null,
+        ],
+      ),
+    );
+    return rows[0] && toView(rows[0]);
+  }
+
+  /** A status change from one of `from`; undefined when the result moved on meanwhile. */
+  async transition(
+    id: string,
+    from: readonly TResultStatus[],
+    to: TResultStatus,
+    change: { by: string; reason?: string | null; version?: number },
+    manager: EntityManager,
+  ): Promise<TResultView | undefined> {
+    const rows = returnedRows<ResultRow>(
+      await manager.query(
+        `UPDATE results SET status = $3::varchar,
+         submitted_by = CASE WHEN $3::varchar = 'submitted' THEN $4::uuid ELSE submitted_by END,
+         verified_by = CASE WHEN $3::varchar = 'verified' THEN $4::uuid WHEN $3::varchar = 'returned' THEN NULL ELSE verified_by END,
+         return_reason = CASE WHEN $3::varchar = 'returned' THEN $5::text ELSE NULL END,
+         version = version + 1, updated_at = now()
+       WHERE id = $1 AND status = ANY($2::varchar[]) AND ($6::int IS NULL OR version = $6) RETURNING *`,
+        [id, from, to, change.by, change.reason ?? null, change.version ?? null],
+      ),
+    );
+    return rows[0] && toView(rows[0]);
+  }
+
+  /**
+   * Import: insert new rows as drafts and overwrite drafts/returned ones, in one statement. Returns how
+   * many were created and updated; rows that exist with another status are left alone (the caller
+   * checks for them beforehand, in the same transaction).
+   */
+  async upsertDrafts(
+    rows: readonly ({ unitId: string; indicatorCode: string; period: string } & ResultWrite)[],
+    manager: EntityManager,
+  ): Promise<{ created: number; updated: number }> {
+    let created = 0;
+    let updated = 0;
+    const chunk = 5000;
+    for (let start = 0; start < rows.length; start += chunk) {
+      const part = rows.slice(start, start + chunk);
+      const result: { inserted: boolean }[] = await manager.query(
+        `INSERT INTO results (unit_id, indicator_code, period, value, numerator, denominator, source, evidence, status)
+         SELECT u, i, p, v, n, d, s, '[]'::jsonb, 'draft' FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::float8[], $5::float8[], $6::float8[], $7::text[]) AS t(u, i, p, v, n, d, s)
+         ON CONFLICT (unit_id, indicator_code, period) DO UPDATE
+           SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, source = EXCLUDED.source,
+               status = 'draft', return_reason = NULL, version = results.version + 1, updated_at = now()
+           WHERE results.status IN ('draft', 'returned')
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          part.map((r) => r.unitId),
+          part.map((r) => r.indicatorCode),
+          part.map((r) => r.period),
+          part.map((r) => r.value),
+          part.map((r) => r.numerator),
+          part.map((r) => r.denominator),
+          part.map((r) => r.source),
+        ],
+      );
+      for (const row of result) {
+        if (row.inserted) created += 1;
+        else updated += 1;
+      }
+    }
+    return { created, updated };
+  }
+
+  /** Existing results among the given keys, for the import's checks. */
+  async findKeys(
+    keys: readonly { unitId: string; indicatorCode: string; period: string }[],
+    manager: EntityManager,
+  ): Promise<{ unitId: string; indicatorCode: string; period: string; status: TResultStatus }[]> {
+    if (keys.length === 0) return [];
+    const rows: {
+      unit_id: string;
+      indicator_code: string;
+      period: string;
+      status: TResultStatus;
+    }[] = await manager.query(
+      `SELECT r.unit_id, r.indicator_code, r.period, r.status FROM results r
+       JOIN unnest($1::uuid[], $2::varchar[], $3::varchar[]) AS k(u, i, p) ON r.unit_id = k.u AND r.indicator_code = k.i AND r.period = k.p`,
+      [keys.map((k) => k.unitId), keys.map((k) => k.indicatorCode), keys.map((k) => k.period)],
+    );
+    return rows.map((row) => ({
+      unitId: row.unit_id,
+      indicatorCode: row.indicator_code,
+      period: row.period,
+      status: row.status,
+    }));
   }
 
   async count(manager: EntityManager = this.dataSource.manager): Promise<number> {

@@ -32,6 +32,8 @@ interface ClassificationRow {
 
 export interface UnitFilter {
   province?: string;
+  /** Only units of these provinces (a reviewer's scope). */
+  provinces?: readonly string[];
   type?: TUnitType;
   /** Already folded (lower case, no diacritics). */
   foldedText?: string;
@@ -65,6 +67,10 @@ export class UnitsRepository {
     if (filter.province !== undefined) {
       params.push(filter.province);
       where.push(`u.province_code = $${params.length}`);
+    }
+    if (filter.provinces !== undefined) {
+      params.push(filter.provinces);
+      where.push(`u.province_code = ANY($${params.length}::varchar[])`);
     }
     if (filter.type !== undefined) {
       params.push(filter.type);
@@ -133,6 +139,64 @@ export class UnitsRepository {
         classification.validTo,
       ],
     );
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Omit<NewUnit, 'code' | 'isDemo'>> & { mergedIntoId?: string | null },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const columns: Record<string, string> = {
+      name: 'name',
+      nameFolded: 'name_folded',
+      type: 'type',
+      provinceCode: 'province_code',
+      parentName: 'parent_name',
+      validFrom: 'valid_from',
+      validTo: 'valid_to',
+      mergedIntoId: 'merged_into_id',
+      notes: 'notes',
+    };
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    for (const [key, column] of Object.entries(columns)) {
+      const value = (changes as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      params.push(value);
+      sets.push(`${column} = $${params.length}`);
+    }
+    if (sets.length === 0) return;
+    await manager.query(
+      `UPDATE units SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`,
+      params,
+    );
+  }
+
+  /** Closes the classification in force at `validFrom` the day before it, then records the new one. */
+  async replaceClassification(
+    classification: TUnitClassification,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE unit_classifications SET valid_to = ($2::date - 1)
+       WHERE unit_id = $1 AND valid_from < $2::date AND (valid_to IS NULL OR valid_to >= $2::date)`,
+      [classification.unitId, classification.validFrom],
+    );
+    await this.insertClassification(classification, manager);
+  }
+
+  async codeExists(code: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM units WHERE code = $1', [
+      code,
+    ]);
+    return rows.length > 0;
+  }
+
+  async provinceExists(code: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM provinces WHERE code = $1', [
+      code,
+    ]);
+    return rows.length > 0;
   }
 
   private async withClassifications(units: UnitRow[]): Promise<TUnitWithClassifications[]> {

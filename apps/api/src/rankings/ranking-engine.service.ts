@@ -1,0 +1,290 @@
+import { Injectable } from '@nestjs/common';
+import {
+  cohortMembership,
+  compositeScore,
+  COMPOSITE_PRECISION,
+  evaluateTarget,
+  findIndicator,
+  isAtOrBefore,
+  parsePeriod,
+  plansForYear,
+  rankUnits,
+  type TCohortRule,
+  type TDirection,
+  type TIndicator,
+  type TRankEntry,
+  type TRankPosition,
+  type TRankResult,
+  type TResultStatus,
+  type TSeriesPoint,
+  type TTarget,
+  type TTieRule,
+  type TUnitWithClassifications,
+} from '@commune-bench/domain';
+import { PlansRepository } from '../plans/plans.repository.js';
+import { ResultsRepository } from '../results/results.repository.js';
+import { UnitsRepository } from '../units/units.repository.js';
+
+export const COMPOSITE = 'composite';
+
+export interface RankingRequest {
+  rule: TCohortRule;
+  period: string;
+  /** A catalog code, or 'composite' for the attainment score. */
+  indicator: string;
+  ties: TTieRule;
+  statuses: readonly TResultStatus[];
+}
+
+export interface RankingOptions {
+  previousRanks?: ReadonlyMap<string, number>;
+  top?: number;
+  around?: string;
+  k?: number;
+}
+
+/**
+ * Gathers what a ranking needs from the database and hands it to packages/domain (`rankUnits`,
+ * `evaluateTarget`, `compositeScore`): the one place rankings are computed, for the API, the exports
+ * and the evaluation of `top_n` targets alike. Memoises within one request (`RankingScope`).
+ */
+@Injectable()
+export class RankingEngine {
+  constructor(
+    private readonly units: UnitsRepository,
+    private readonly results: ResultsRepository,
+    private readonly plans: PlansRepository,
+  ) {}
+
+  scope(): RankingScope {
+    return new RankingScope(this.units, this.results, this.plans);
+  }
+}
+
+export function direction(indicator: string): { direction: TDirection; precision: number } {
+  if (indicator === COMPOSITE)
+    return { direction: 'higher_better', precision: COMPOSITE_PRECISION };
+  const found = findIndicator(indicator);
+  return { direction: found?.direction ?? 'higher_better', precision: found?.precision ?? 2 };
+}
+
+export class RankingScope {
+  private readonly memo = new Map<string, Promise<TRankResult>>();
+
+  constructor(
+    private readonly units: UnitsRepository,
+    private readonly results: ResultsRepository,
+    private readonly plans: PlansRepository,
+  ) {}
+
+  /** Members of the cohort in the period's year, and the units left out. */
+  async cohort(
+    rule: TCohortRule,
+    period: string,
+  ): Promise<{
+    members: TUnitWithClassifications[];
+    notInCohortThatYear: TUnitWithClassifications[];
+  }> {
+    const year = parsePeriod(period).year;
+    const currentYear = new Date().getUTCFullYear();
+    const candidates = await this.units.find({
+      province: rule.province,
+      ids: rule.explicitUnitIds,
+    });
+    const members: TUnitWithClassifications[] = [];
+    const notInCohortThatYear: TUnitWithClassifications[] = [];
+    for (const unit of candidates) {
+      if (
+        rule.unitTypes !== undefined &&
+        rule.unitTypes.length > 0 &&
+        !rule.unitTypes.includes(unit.type)
+      )
+        continue;
+      if (cohortMembership(unit, unit.classifications, rule, year).member) members.push(unit);
+      else if (cohortMembership(unit, unit.classifications, rule, currentYear).member)
+        notInCohortThatYear.push(unit);
+    }
+    return { members, notInCohortThatYear };
+  }
+
+  async rank(request: RankingRequest, options: RankingOptions = {}): Promise<TRankResult> {
+    const { direction: dir, precision } = direction(request.indicator);
+    const entries = await this.entries(request);
+    return rankUnits(entries, { direction: dir, precision, ties: request.ties, ...options });
+  }
+
+  /** The full ranking (no top/around), memoised: for previous ranks and `top_n` targets. */
+  full(request: RankingRequest): Promise<TRankResult> {
+    const key = JSON.stringify([
+      request.rule,
+      request.period,
+      request.indicator,
+      request.ties,
+      request.statuses,
+    ]);
+    let ranking = this.memo.get(key);
+    if (!ranking) {
+      ranking = this.rank(request);
+      this.memo.set(key, ranking);
+    }
+    return ranking;
+  }
+
+  /** A unit's position in a cohort's ranking, for `top_n` / `better_rank` targets. */
+  async position(unitId: string, request: RankingRequest): Promise<TRankPosition | null> {
+    const ranking = await this.full(request);
+    const row = ranking.rows.find((candidate) => candidate.unitId === unitId);
+    return row ? { rank: row.rank, size: ranking.total } : null;
+  }
+
+  private async entries(request: RankingRequest): Promise<TRankEntry[]> {
+    const { members, notInCohortThatYear } = await this.cohort(request.rule, request.period);
+    const left: TRankEntry[] = notInCohortThatYear.map((unit) => ({
+      unitId: unit.id,
+      unitName: unit.name,
+      value: null,
+      excludedReason: 'not_in_cohort_that_year',
+    }));
+    if (request.indicator === COMPOSITE)
+      return [...(await this.compositeEntries(members, request)), ...left];
+    const results = await this.results.find({
+      unitIds: members.map((unit) => unit.id),
+      indicatorCodes: [request.indicator],
+      period: request.period,
+    });
+    const byUnit = new Map(results.map((result) => [result.unitId, result]));
+    return [
+      ...members.map((unit): TRankEntry => {
+        const result = byUnit.get(unit.id);
+        if (!result || result.value === null)
+          return { unitId: unit.id, unitName: unit.name, value: null, excludedReason: 'no_data' };
+        if (!request.statuses.includes(result.status))
+          return {
+            unitId: unit.id,
+            unitName: unit.name,
+            value: null,
+            excludedReason: 'not_verified',
+          };
+        return {
+          unitId: unit.id,
+          unitName: unit.name,
+          value: result.value,
+          provisional: result.status !== 'verified',
+        };
+      }),
+      ...left,
+    ];
+  }
+
+  /** Attainment score: each member's targets due in the period's year, evaluated on counted results. */
+  private async compositeEntries(
+    members: TUnitWithClassifications[],
+    request: RankingRequest,
+  ): Promise<TRankEntry[]> {
+    const year = parsePeriod(request.period).year;
+    const unitIds = members.map((unit) => unit.id);
+    const plans = await this.plans.findByUnits(unitIds);
+    const targetsByPlan = await this.plans.targetsOf(plans.map((plan) => plan.id));
+    const series = await this.series(unitIds, request.statuses, request.period);
+    const entries: TRankEntry[] = [];
+    for (const unit of members) {
+      const own = plansForYear(
+        plans.filter((plan) => plan.unitId === unit.id),
+        year,
+      );
+      const targets = own
+        .flatMap((plan) => targetsByPlan.get(plan.id) ?? [])
+        .filter((target) => target.dueYear === year && target.indicatorCode !== null);
+      if (targets.length === 0) {
+        entries.push({
+          unitId: unit.id,
+          unitName: unit.name,
+          value: null,
+          excludedReason: 'no_data',
+        });
+        continue;
+      }
+      const items = [];
+      for (const target of targets) {
+        const indicator = findIndicator(target.indicatorCode!);
+        const attainment = await this.evaluate(
+          unit,
+          target,
+          indicator,
+          series.get(unit.id)?.get(target.indicatorCode!) ?? [],
+          request,
+        );
+        items.push({ area: indicator?.area ?? target.areaInPlan ?? 'CDDH', attainment });
+      }
+      const score = compositeScore(items);
+      entries.push({
+        unitId: unit.id,
+        unitName: unit.name,
+        value: score.score,
+        ...(score.score === null ? { excludedReason: 'no_data' as const } : {}),
+      });
+    }
+    return entries;
+  }
+
+  /** evaluateTarget with the rank lookups a rank target needs, computed beforehand. */
+  async evaluate(
+    unit: { id: string; provinceCode: string | null },
+    target: TTarget,
+    indicator: TIndicator | undefined,
+    series: readonly TSeriesPoint[],
+    request: Pick<RankingRequest, 'period' | 'statuses' | 'ties'>,
+  ) {
+    const ranks = new Map<string, TRankPosition | null>();
+    if (
+      (target.comparator === 'top_n' || target.comparator === 'better_rank') &&
+      target.indicatorCode !== null
+    ) {
+      const rule: TCohortRule = {
+        ...(target.cohort ?? {}),
+        ...(target.cohort?.province === undefined && unit.provinceCode !== null
+          ? { province: unit.provinceCode }
+          : {}),
+      };
+      const periods = [
+        request.period,
+        ...(target.baselineYear !== null ? [String(target.baselineYear)] : []),
+      ];
+      for (const period of periods)
+        ranks.set(
+          period,
+          await this.position(unit.id, {
+            rule,
+            period,
+            indicator: target.indicatorCode,
+            ties: request.ties,
+            statuses: request.statuses,
+          }),
+        );
+    }
+    return evaluateTarget(target, indicator, series, {
+      asOf: request.period,
+      rankAt: (period) => ranks.get(period) ?? null,
+    });
+  }
+
+  /** Results per unit and indicator at or before a period, of the counted statuses. */
+  async series(
+    unitIds: readonly string[],
+    statuses: readonly TResultStatus[],
+    upTo: string,
+    indicatorCodes?: readonly string[],
+  ): Promise<Map<string, Map<string, TSeriesPoint[]>>> {
+    const rows = await this.results.find({ unitIds, statuses, indicatorCodes });
+    const byUnit = new Map<string, Map<string, TSeriesPoint[]>>();
+    for (const row of rows) {
+      if (row.value === null || !isAtOrBefore(row.period, upTo)) continue;
+      const byIndicator = byUnit.get(row.unitId) ?? new Map<string, TSeriesPoint[]>();
+      const points = byIndicator.get(row.indicatorCode) ?? [];
+      points.push({ period: row.period, value: row.value });
+      byIndicator.set(row.indicatorCode, points);
+      byUnit.set(row.unitId, byIndicator);
+    }
+    return byUnit;
+  }
+}
