@@ -14,6 +14,7 @@ import { PlansModule } from './plans/plans.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { ResultsModule } from './results/results.module.js';
 import { UnitsModule } from './units/units.module.js';
+import { UsersModule } from './users/users.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -46,6 +47,7 @@ export class AppModule {
         ComparisonsModule,
         DemoModule,
         OpenApiModule,
+        UsersModule,
       ],
     };
   }

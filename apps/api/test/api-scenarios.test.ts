@@ -518,4 +518,74 @@ describe('API scenarios (real PostgreSQL, demo data)', () => {
       (await reviewer.get('/api/rankings').query({ indicator: 'KHONG.CO', period: '2026' })).status,
     ).toBe(404);
   });
+
+  it('ranks by the composite attainment score: how well units keep their own 2026 targets', async () => {
+    const reviewer = await api.as('reviewer.hanoi');
+    const response = await reviewer
+      .get('/api/rankings')
+      .query({ indicator: 'composite', period: '2026', province: 'HNI', type: 'xa' });
+    expect(response.status).toBe(200);
+    const view = response.body as TRankingView;
+    expect(view.method).toMatchObject({
+      indicator: 'composite',
+      direction: 'higher_better',
+      precision: 2,
+    });
+    expect(view.rows.length).toBeGreaterThan(10);
+    expect(view.rows.every((row) => row.value >= 0 && row.value <= 100)).toBe(true);
+    expect(new Set(view.rows.map((row) => row.value)).size).toBeGreaterThan(3);
+    // Ô Diên's seed plan has no target due in 2026 (its targets are due 2027 and 2030): listed apart.
+    expect(view.excluded).toContainEqual(
+      expect.objectContaining({ unitId: unit('HN.O_DIEN').id, reason: 'no_data' }),
+    );
+    const sorted = [...view.rows].sort((a, b) => b.value - a.value);
+    expect(view.rows.map((row) => row.value)).toEqual(sorted.map((row) => row.value));
+  });
+
+  it('lets an admin create, re-scope and disable an account; a disabled account is locked out at once', async () => {
+    const admin = await api.as('admin');
+    const created = await admin.post('/api/users').send({
+      username: 'reviewer.hue',
+      displayName: 'Chuyên viên Huế',
+      password: 'mat-khau-hue-2026',
+      role: 'reviewer',
+      scopeProvinces: ['HUE'],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const user = created.body as { id: string };
+    const token = await api.login('reviewer.hue', 'mat-khau-hue-2026');
+    const asHue = (path: string) => api.http.get(path).set('Authorization', `Bearer ${token}`);
+    expect((await asHue(`/api/units/${unit('DEMO.HUE.KIM_TRA').id}`)).status).toBe(200);
+    expect((await asHue(`/api/units/${unit('HN.O_DIEN').id}`)).status).toBe(403);
+    expect(
+      (await admin.patch(`/api/users/${user.id}`).send({ scopeProvinces: ['HUE', 'HNI'] })).status,
+    ).toBe(200);
+    expect((await asHue(`/api/units/${unit('HN.O_DIEN').id}`)).status).toBe(200);
+    expect((await admin.patch(`/api/users/${user.id}`).send({ disabled: true })).status).toBe(200);
+    expect((await asHue('/api/auth/me')).status).toBe(401);
+    const login = await api.http
+      .post('/api/auth/login')
+      .send({ username: 'reviewer.hue', password: 'mat-khau-hue-2026' });
+    expect(login.status).toBe(403);
+    expect(
+      (
+        await admin.post('/api/users').send({
+          username: 'staff.x',
+          displayName: 'x',
+          password: 'mat-khau-dai-du',
+          role: 'commune_staff',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await admin.post('/api/users').send({
+          username: 'reviewer.hue',
+          displayName: 'x',
+          password: 'mat-khau-dai-du',
+          role: 'admin',
+        })
+      ).status,
+    ).toBe(409);
+  });
 });

@@ -21,6 +21,7 @@ interface Ids {
   otherPlan: string;
   ownResult: string;
   otherResult: string;
+  reviewerUser: string;
 }
 
 interface Case {
@@ -359,6 +360,29 @@ const MATRIX: Record<string, Case[]> = {
       expect: REVIEW_OTHER,
     },
   ],
+  'GET /users': [{ target: 'none', path: () => '/api/users', expect: ADMIN_ONLY }],
+  'POST /users': [
+    {
+      target: 'none',
+      path: () => '/api/users',
+      body: () => ({
+        username: `matrix.${unique()}`,
+        displayName: 'Người thử',
+        password: 'mat-khau-thu-123',
+        role: 'reviewer',
+        scopeProvinces: ['HNI'],
+      }),
+      expect: ADMIN_ONLY,
+    },
+  ],
+  'PATCH /users/:id': [
+    {
+      target: 'none',
+      path: (ids) => `/api/users/${ids.reviewerUser}`,
+      body: () => ({ displayName: 'Chuyên viên Bộ Nội vụ' }),
+      expect: ADMIN_ONLY,
+    },
+  ],
   'GET /audit': [
     {
       target: 'own',
@@ -414,7 +438,10 @@ describe('authorization matrix', () => {
     const otherResult = (
       (await admin.get('/api/results').query({ unitId: other })).body as TResultView[]
     )[0]!.id;
-    ids = { own, other, ownPlan, otherPlan, ownResult, otherResult };
+    const reviewerUser = (
+      (await admin.get('/api/users')).body as { id: string; username: string }[]
+    ).find((user) => user.username === 'reviewer')!.id;
+    ids = { own, other, ownPlan, otherPlan, ownResult, otherResult, reviewerUser };
   });
 
   afterAll(async () => {

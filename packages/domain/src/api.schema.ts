@@ -196,3 +196,52 @@ export const ZAuditEntry = z.strictObject({
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
 export { ZUuid };
+
+export const ZPassword = z.string().min(10, 'mật khẩu cần ít nhất 10 ký tự').max(200);
+
+/** Reviewers: 'all' or province codes. */
+const ZScopeProvinces = z
+  .union([z.literal('all'), z.array(z.string().min(1).max(32)).min(1)])
+  .nullable();
+const ZUserScopeFields = {
+  scopeProvinces: ZScopeProvinces.default(null),
+  /** Commune staff: their unit. */
+  scopeUnitId: ZUuid.nullable().default(null),
+};
+
+export const ZUserCreate = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(100)
+    .regex(/^[a-z0-9._-]+$/, 'chỉ gồm chữ thường không dấu, số, dấu chấm, gạch'),
+  displayName: z.string().trim().min(1).max(200),
+  password: ZPassword,
+  role: z.enum(['admin', 'reviewer', 'commune_staff']),
+  ...ZUserScopeFields,
+});
+export type TUserCreate = z.infer<typeof ZUserCreate>;
+
+export const ZUserUpdate = z.strictObject({
+  displayName: z.string().trim().min(1).max(200).optional(),
+  password: ZPassword.optional(),
+  role: z.enum(['admin', 'reviewer', 'commune_staff']).optional(),
+  scopeProvinces: ZScopeProvinces.optional(),
+  scopeUnitId: ZUuid.nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+export type TUserUpdate = z.infer<typeof ZUserUpdate>;
+
+export const ZUserView = z.strictObject({
+  id: ZId,
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(['admin', 'reviewer', 'commune_staff']),
+  scope: z.strictObject({
+    provinces: z.union([z.literal('all'), z.array(z.string())]).nullable(),
+    unitId: ZId.nullable(),
+  }),
+  disabled: z.boolean(),
+});
+export type TUserView = z.infer<typeof ZUserView>;

@@ -57,6 +57,36 @@ export class UsersRepository {
     return Number(rows[0]?.count ?? 0);
   }
 
+  async list(): Promise<UserRecord[]> {
+    const rows: UserRow[] = await this.dataSource.query('SELECT * FROM users ORDER BY username');
+    return rows.map(toRecord);
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Omit<UserRecord, 'id' | 'username'>>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const columns: Record<string, [string, (value: unknown) => unknown]> = {
+      displayName: ['display_name', (v) => v],
+      passwordHash: ['password_hash', (v) => v],
+      role: ['role', (v) => v],
+      scopeProvinces: ['scope_provinces', (v) => (v === null ? null : JSON.stringify(v))],
+      scopeUnitId: ['scope_unit_id', (v) => v],
+      disabled: ['disabled', (v) => v],
+    };
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    for (const [key, [column, encode]] of Object.entries(columns)) {
+      const value = (changes as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      params.push(encode(value));
+      sets.push(`${column} = $${params.length}${column === 'scope_provinces' ? '::jsonb' : ''}`);
+    }
+    if (sets.length > 0)
+      await manager.query(`UPDATE users SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
   async insert(
     user: Omit<UserRecord, 'id' | 'disabled'>,
     manager: EntityManager = this.dataSource.manager,

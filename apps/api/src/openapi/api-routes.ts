@@ -32,6 +32,9 @@ import {
   ZUnitUpdate,
   ZUnitWithClassifications,
   ZCascadeIssue,
+  ZUserCreate,
+  ZUserUpdate,
+  ZUserView,
 } from '@commune-bench/domain';
 import { z } from 'zod';
 
@@ -270,6 +273,32 @@ export const API_ROUTES: readonly ApiRoute[] = [
     auth: true,
     query: ZRankingQuery,
     response: ZRankingView,
+  },
+  {
+    method: 'get',
+    path: '/users',
+    summary: 'Accounts (admin)',
+    tag: 'users',
+    auth: true,
+    response: z.array(ZUserView),
+  },
+  {
+    method: 'post',
+    path: '/users',
+    summary: 'Create an account with role and scope (admin)',
+    tag: 'users',
+    auth: true,
+    body: ZUserCreate,
+    response: ZUserView,
+  },
+  {
+    method: 'patch',
+    path: '/users/:id',
+    summary: 'Change role, scope, password, or disable (admin)',
+    tag: 'users',
+    auth: true,
+    body: ZUserUpdate,
+    response: ZUserView,
   },
   { method: 'get', path: '/openapi.json', summary: 'This document', tag: 'system', auth: false },
   {
