@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import type { AppConfig } from './config/config.js';
@@ -16,11 +18,23 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 };
 
 /** Builds the HTTP application: the API under /api and, when built, the web app at /. */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl }), {
-    logger: LOG_LEVELS[config.logLevel],
-    bodyParser: true,
-  });
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, databaseUrl }),
+    {
+      logger: LOG_LEVELS[config.logLevel],
+      bodyParser: false,
+      // CORS stays closed unless origins are configured: the web app is served from the same origin.
+      cors:
+        config.corsOrigins.length > 0 ? { origin: config.corsOrigins, credentials: false } : false,
+    },
+  );
+  app.use(helmet());
+  app.useBodyParser('json', { limit: `${config.bodyLimitKb}kb` });
+  app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();

@@ -98,6 +98,23 @@ const MATRIX: Record<string, Case[]> = {
       expect: { anonymous: 401, odien: 401, 'reviewer.hanoi': 401, reviewer: 401, admin: 401 },
     },
   ],
+  'POST /auth/refresh': [
+    {
+      target: 'none',
+      path: () => '/api/auth/refresh',
+      body: () => ({ refreshToken: 'x'.repeat(43) }),
+      expect: { anonymous: 401, odien: 401, 'reviewer.hanoi': 401, reviewer: 401, admin: 401 },
+    },
+  ],
+  // A wrong current password is a 400 (past the check).
+  'POST /auth/password': [
+    {
+      target: 'none',
+      path: () => '/api/auth/password',
+      body: () => ({ currentPassword: 'sai-mat-khau', newPassword: 'mat-khau-moi-dai' }),
+      expect: SIGNED_IN,
+    },
+  ],
   'GET /auth/me': [{ target: 'none', path: () => '/api/auth/me', expect: SIGNED_IN }],
   'GET /indicators': [{ target: 'none', path: () => '/api/indicators', expect: PUBLIC }],
   'GET /provinces': [{ target: 'none', path: () => '/api/provinces', expect: PUBLIC }],

@@ -369,8 +369,17 @@ export type TMe = z.infer<typeof ZMe>;
 
 export const ZLoginResponse = z.strictObject({
   accessToken: z.string(),
+  /** Seconds the access token is valid. */
   expiresIn: z.number().int(),
+  /** Opaque; exchange it at POST /api/auth/refresh for a new pair (each is usable once). */
+  refreshToken: z.string(),
+  refreshExpiresIn: z.number().int(),
   user: ZMe,
+});
+export const ZRefreshRequest = z.strictObject({ refreshToken: z.string().min(20).max(200) });
+export const ZPasswordChange = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10, 'mật khẩu mới cần ít nhất 10 ký tự').max(200),
 });
 export type TLoginResponse = z.infer<typeof ZLoginResponse>;
 

@@ -85,4 +85,21 @@ export class AuditRepository {
     );
     return rows[0] ? { id: rows[0].id, provinceCode: rows[0].province_code } : null;
   }
+
+  /** Failed logins of a username since its last successful one and within the window. */
+  async loginFailures(
+    username: string,
+    windowMinutes: number,
+  ): Promise<{ count: number; lastAt: Date | null }> {
+    const rows: { count: string; last_at: Date | null }[] = await this.dataSource.query(
+      `SELECT count(*) AS count, max(at) AS last_at FROM audit_log
+       WHERE entity = 'auth' AND entity_id = $1 AND action = 'login_failed' AND at > now() - make_interval(mins => $2)
+         AND at > COALESCE((SELECT max(at) FROM audit_log WHERE entity = 'auth' AND entity_id = $1 AND action = 'login'), '-infinity')`,
+      [username, windowMinutes],
+    );
+    return {
+      count: Number(rows[0]?.count ?? 0),
+      lastAt: rows[0]?.last_at ? new Date(rows[0].last_at) : null,
+    };
+  }
 }

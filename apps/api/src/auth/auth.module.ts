@@ -7,6 +7,8 @@ import { SettingsRepository } from '../settings/settings.repository.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { UsersRepository } from './users.repository.js';
 
 @Global()
@@ -27,7 +29,7 @@ import { UsersRepository } from './users.repository.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [UsersRepository, AuthService, AuthGuard],
-  exports: [UsersRepository, AuthService, AuthGuard],
+  providers: [UsersRepository, RefreshTokensRepository, LoginRateLimiter, AuthService, AuthGuard],
+  exports: [UsersRepository, RefreshTokensRepository, AuthService, AuthGuard],
 })
 export class AuthModule {}

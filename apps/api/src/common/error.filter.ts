@@ -15,6 +15,8 @@ const HTTP_MESSAGES_VI: Record<number, { code: string; message: string }> = {
   403: { code: 'forbidden', message: 'Bạn không có quyền thực hiện thao tác này.' },
   404: { code: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu.' },
   413: { code: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn.' },
+  415: { code: 'unsupported_media_type', message: 'Loại dữ liệu không được hỗ trợ.' },
+  429: { code: 'too_many_requests', message: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.' },
 };
 
 /** One place that turns every error into `{ code, message, details? }`; 500 bodies stay generic. */
@@ -38,7 +40,22 @@ export class ErrorFilter implements ExceptionFilter {
       };
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
-      body = HTTP_MESSAGES_VI[status] ?? { code: `http_${status}`, message: exception.message };
+      body =
+        status === 400 && /JSON/i.test(exception.message)
+          ? { code: 'malformed_json', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' }
+          : (HTTP_MESSAGES_VI[status] ?? { code: `http_${status}`, message: exception.message });
+    } else if (isHttpError(exception) && exception.status < 500) {
+      // Errors of the HTTP layer itself (body parser: malformed JSON, body too large).
+      status = exception.status;
+      body =
+        exception.type === 'entity.parse.failed'
+          ? { code: 'malformed_json', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' }
+          : exception.status === 413
+            ? { code: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn.' }
+            : (HTTP_MESSAGES_VI[status] ?? {
+                code: `http_${status}`,
+                message: 'Yêu cầu không hợp lệ.',
+              });
     } else if (isDatabaseUnavailable(exception)) {
       status = 503;
       body = {
@@ -52,6 +69,15 @@ export class ErrorFilter implements ExceptionFilter {
       );
     response.status(status).json(body);
   }
+}
+
+function isHttpError(error: unknown): error is { status: number; type?: string } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { status?: unknown }).status === 'number' &&
+    (error as { expose?: unknown }).expose === true
+  );
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {

@@ -32,9 +32,31 @@ const ZEnv = z.object({
     .int()
     .min(60)
     .max(7 * 24 * 3600)
-    .default(8 * 3600),
+    .default(15 * 60),
   WEB_DIST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined
+        ? []
+        : value
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean),
+    )
+    .pipe(z.array(z.url('each origin must be a URL such as https://cchc.example.gov.vn'))),
+  BODY_LIMIT_KB: z.coerce.number().int().min(16).max(10240).default(1024),
+  REFRESH_EXPIRES_IN_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
 });
 
 export interface AppConfig {
@@ -53,6 +75,13 @@ export interface AppConfig {
   jwtExpiresInSeconds: number;
   webDist: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Origins allowed by CORS; empty: CORS closed (the web app is served from the same origin). */
+  corsOrigins: string[];
+  bodyLimitKb: number;
+  refreshExpiresInDays: number;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  loginRatePerMinute: number;
   version: string;
 }
 
@@ -90,6 +119,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtExpiresInSeconds: e.JWT_EXPIRES_IN_SECONDS,
     webDist: fromRoot(e.WEB_DIST ?? 'apps/web/dist'),
     logLevel: e.LOG_LEVEL,
+    corsOrigins: e.CORS_ORIGINS,
+    bodyLimitKb: e.BODY_LIMIT_KB,
+    refreshExpiresInDays: e.REFRESH_EXPIRES_IN_DAYS,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     version: '0.1.0',
   };
 }

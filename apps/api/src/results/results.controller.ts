@@ -26,6 +26,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard.js';
 import { badRequest } from '../common/app-error.js';
+import { assertSafeFileName } from '../common/file-name.js';
 import { parseInput } from '../common/zod-parse.js';
 import { ResultsService } from './results.service.js';
 
@@ -68,6 +69,7 @@ export class ResultsController {
       throw badRequest('Chưa chọn tệp (trường "file", dạng CSV hoặc XLSX).', [
         { path: 'file', message: 'bắt buộc' },
       ]);
+    assertSafeFileName(file.originalname);
     return this.results.import(user, file);
   }
 

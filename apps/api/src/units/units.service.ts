@@ -40,7 +40,8 @@ export class UnitsService {
     if (user.role === 'commune_staff' && user.scope.unitId === null) return [];
     const units = await this.units.find({
       province: query.province,
-      provinces: scope === 'all' ? undefined : scope,
+      // Reviewers: their provinces; commune staff: their unit (below), whatever its province.
+      provinces: scope === 'all' || user.role === 'commune_staff' ? undefined : scope,
       type: query.type,
       foldedText: query.q === undefined ? undefined : foldVi(query.q.trim()),
       ids:

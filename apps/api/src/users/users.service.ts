@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { toMe } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
+import { RefreshTokensRepository } from '../auth/refresh-tokens.repository.js';
 import { type UserRecord, UsersRepository } from '../auth/users.repository.js';
 import { AppError, badRequest, forbidden, notFound } from '../common/app-error.js';
 
@@ -22,6 +23,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly audit: AuditRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 

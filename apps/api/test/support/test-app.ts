@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import supertest from 'supertest';
 import { createApp } from '../../src/app.factory.js';
@@ -40,7 +39,7 @@ export async function startTestApp(
   });
   const app = await createApp(config, databaseUrl);
   await app.init();
-  const http = supertest(app.getHttpServer() as Server);
+  const http = supertest(app.getHttpServer());
   const tokens = new Map<string, string>();
   const login = async (username: string, password = TEST_DEMO_PASSWORD): Promise<string> => {
     const response = await http.post('/api/auth/login').send({ username, password });

@@ -4,6 +4,7 @@ import { IndicatorEntity } from './indicator.entity.js';
 import { PlanPhaseEntity } from './plan-phase.entity.js';
 import { PlanEntity } from './plan.entity.js';
 import { ProvinceEntity } from './province.entity.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { ResultEntity } from './result.entity.js';
 import { TargetEntity } from './target.entity.js';
 import { UnitClassificationEntity } from './unit-classification.entity.js';
@@ -17,6 +18,7 @@ export {
   PlanEntity,
   PlanPhaseEntity,
   ProvinceEntity,
+  RefreshTokenEntity,
   ResultEntity,
   TargetEntity,
   UnitClassificationEntity,
@@ -36,4 +38,5 @@ export const ENTITIES = [
   UserEntity,
   AuditLogEntity,
   AppSettingEntity,
+  RefreshTokenEntity,
 ];
