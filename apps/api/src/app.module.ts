@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { ComparisonsModule } from './comparisons/comparisons.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { RankingsModule } from './rankings/rankings.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         ComparisonsModule,
         DemoModule,
         OpenApiModule,
+        ReportsModule,
         UsersModule,
       ],
     };

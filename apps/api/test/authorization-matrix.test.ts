@@ -377,6 +377,40 @@ const MATRIX: Record<string, Case[]> = {
       expect: REVIEW_OTHER,
     },
   ],
+  'GET /reports/ranking.:format': [
+    {
+      target: 'own',
+      path: () => '/api/reports/ranking.csv',
+      query: () => ({
+        indicator: 'CQS.DTI',
+        period: '2026',
+        province: 'HNI',
+        type: 'xa',
+        class: 'I',
+      }),
+      expect: OWN_UNIT,
+    },
+    {
+      target: 'other',
+      path: () => '/api/reports/ranking.csv',
+      query: () => ({ indicator: 'CQS.DTI', period: '2026', province: 'HUE' }),
+      expect: OTHER_UNIT,
+    },
+  ],
+  'GET /reports/comparison.:format': [
+    {
+      target: 'own',
+      path: () => '/api/reports/comparison.csv',
+      query: (ids) => ({ units: ids.own, period: '2026' }),
+      expect: OWN_UNIT,
+    },
+    {
+      target: 'other',
+      path: () => '/api/reports/comparison.csv',
+      query: (ids) => ({ units: ids.other, period: '2026' }),
+      expect: OTHER_UNIT,
+    },
+  ],
   'GET /users': [{ target: 'none', path: () => '/api/users', expect: ADMIN_ONLY }],
   'POST /users': [
     {

@@ -5,6 +5,7 @@ import {
   COMPOSITE_PRECISION,
   evaluateTarget,
   findIndicator,
+  formatIndicatorValue,
   isAtOrBefore,
   parsePeriod,
   plansForYear,
@@ -110,7 +111,19 @@ export class RankingScope {
   async rank(request: RankingRequest, options: RankingOptions = {}): Promise<TRankResult> {
     const { direction: dir, precision } = direction(request.indicator);
     const entries = await this.entries(request);
-    return rankUnits(entries, { direction: dir, precision, ties: request.ties, ...options });
+    const indicator =
+      request.indicator === COMPOSITE ? undefined : findIndicator(request.indicator);
+    // What a person reads: "92,4%" for a percent, "0,9512" for the DTI score, "87,25" for a composite score.
+    const format = indicator
+      ? (value: number) => formatIndicatorValue(value, indicator)
+      : undefined;
+    return rankUnits(entries, {
+      direction: dir,
+      precision,
+      ties: request.ties,
+      ...options,
+      ...(format ? { format } : {}),
+    });
   }
 
   /** The full ranking (no top/around), memoised: for previous ranks and `top_n` targets. */
