@@ -1,0 +1,233 @@
+/**
+ * The API survives its database going away and its own process being killed: requests get 503
+ * quickly while PostgreSQL is down, /api/health says so, it recovers by itself, and no acknowledged
+ * write is lost. SIGTERM lets in-flight requests finish. Runs the built server (dist/main.js) as a
+ * child process against an embedded PostgreSQL of its own.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from '../src/database/embedded-postgres.js';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const PASSWORD = 'fault-test-password';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+describe('faults: database down, server killed, graceful shutdown', () => {
+  let dataDir: string;
+  let pgPort: number;
+  let database: EmbeddedPostgresHandle;
+  let apiPort: number;
+  let server: ChildProcess | undefined;
+  const log: string[] = [];
+  const summary = { inputsTried: 0, rejectedCorrectly: 0, writesAcknowledged: 0, writesFound: 0 };
+
+  const base = () => `http://127.0.0.1:${apiPort}`;
+
+  async function startServer(): Promise<void> {
+    server = spawn(process.execPath, [MAIN], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: database.url,
+        PORT: String(apiPort),
+        HOST: '127.0.0.1',
+        DEMO_PASSWORD: PASSWORD,
+        LOG_LEVEL: 'warn',
+        DB_RETRY_ATTEMPTS: '10',
+        LOGIN_RATE_PER_MINUTE: '1000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+    server.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+    for (let attempt = 0; attempt < 240; attempt += 1) {
+      const health = await fetch(`${base()}/api/health`).catch(() => undefined);
+      if (health?.status === 200) return;
+      await sleep(250);
+    }
+    throw new Error(`server did not start:\n${log.join('').slice(-3000)}`);
+  }
+
+  async function token(): Promise<string> {
+    const response = await fetch(`${base()}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'odien', password: PASSWORD }),
+    });
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'cb-fault-'));
+    pgPort = await freePort();
+    apiPort = await freePort();
+    database = await startEmbeddedPostgres({ dataDir, port: pgPort });
+    await startServer();
+  });
+
+  afterAll(async () => {
+    server?.kill('SIGKILL');
+    await database?.stop().catch(() => undefined);
+    await rm(dataDir, { recursive: true, force: true });
+    process.stdout.write(
+      `fault test: inputs tried ${summary.inputsTried}, rejected correctly ${summary.rejectedCorrectly}, writes acknowledged ${summary.writesAcknowledged}, writes found after fault ${summary.writesFound}\n`,
+    );
+  });
+
+  it('keeps every acknowledged write through a database outage and a killed server', async () => {
+    let bearer = await token();
+    const units = (await (
+      await fetch(`${base()}/api/units`, { headers: { authorization: `Bearer ${bearer}` } })
+    ).json()) as { id: string }[];
+    const unitId = units[0]!.id;
+    const acknowledged = new Map<string, number>();
+    const statuses: number[] = [];
+    let sent = 0;
+    let stop = false;
+    // Bounded in count and in time: the writers stop when told, at 3,000 requests, or after 60 s.
+    const TOTAL = 3000;
+    const deadline = Date.now() + 60_000;
+    const periods = Array.from(
+      { length: TOTAL },
+      (_, index) => `${2031 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`,
+    );
+
+    const writer = async () => {
+      while (!stop && sent < TOTAL && Date.now() < deadline) {
+        const index = sent;
+        sent += 1;
+        const period = periods[index]!;
+        const value = 50 + (index % 50);
+        // Every tenth request is bad input: it must be refused with 400, whatever else is going on.
+        const bad = index % 10 === 0;
+        const body = bad
+          ? { unitId, indicatorCode: 'TTHC.ONTIME', period: '2031-13', value }
+          : { unitId, indicatorCode: 'TTHC.ONTIME', period, value };
+        const started = Date.now();
+        const response = await fetch(`${base()}/api/results`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(15_000),
+        }).catch(() => undefined);
+        const status = response?.status ?? 0;
+        statuses.push(status);
+        if (bad) {
+          summary.inputsTried += 1;
+          // While the server is down the request cannot be answered; otherwise it is a 400 — never a 5xx but 503.
+          if (status === 400 || status === 0 || status === 503) summary.rejectedCorrectly += 1;
+        } else if (status === 201 || status === 200) {
+          acknowledged.set(period, value);
+        } else if (status === 503) {
+          expect(Date.now() - started, 'a 503 comes quickly').toBeLessThan(8000);
+        }
+        await sleep(status === 0 || status === 503 ? 100 : 10);
+      }
+    };
+
+    const load = Promise.all([writer(), writer(), writer()]);
+    // Let some writes land, then take the database away.
+    while (acknowledged.size < 40) await sleep(20);
+    await database.stop();
+    await sleep(500);
+    const downHealth = await fetch(`${base()}/api/health`, { signal: AbortSignal.timeout(5000) });
+    expect(downHealth.status).toBe(503);
+    expect(((await downHealth.json()) as { database: string }).database).toBe('down');
+    await sleep(1500);
+    database = await startEmbeddedPostgres({ dataDir, port: pgPort });
+    // It recovers by itself.
+    let recovered = false;
+    for (let attempt = 0; attempt < 40 && !recovered; attempt += 1) {
+      recovered = (await fetch(`${base()}/api/health`).catch(() => undefined))?.status === 200;
+      if (!recovered) await sleep(250);
+    }
+    expect(recovered).toBe(true);
+    // Now kill the server itself mid-load, and start it again.
+    const before = acknowledged.size;
+    while (acknowledged.size < before + 30 && sent < TOTAL && Date.now() < deadline)
+      await sleep(20);
+    server!.kill('SIGKILL');
+    await sleep(300);
+    await startServer();
+    bearer = await token();
+    const afterRestart = acknowledged.size;
+    while (acknowledged.size < afterRestart + 50 && sent < TOTAL && Date.now() < deadline)
+      await sleep(20);
+    stop = true;
+    await load;
+
+    expect(statuses.filter((status) => status >= 500 && status !== 503)).toEqual([]);
+    expect(statuses.some((status) => status === 503 || status === 0)).toBe(true);
+    summary.writesAcknowledged = acknowledged.size;
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const rows = (
+      await client.query<{ period: string; value: number }>(
+        `SELECT period, value FROM results WHERE unit_id = $1 AND indicator_code = 'TTHC.ONTIME' AND period >= '2031'`,
+        [unitId],
+      )
+    ).rows;
+    await client.end();
+    const stored = new Map(rows.map((row) => [row.period, row.value]));
+    summary.writesFound = [...acknowledged].filter(
+      ([period, value]) => stored.get(period) === value,
+    ).length;
+    expect(summary.writesFound).toBe(summary.writesAcknowledged);
+    expect(summary.writesAcknowledged).toBeGreaterThan(100);
+    expect(summary.rejectedCorrectly).toBe(summary.inputsTried);
+  });
+
+  it('finishes in-flight requests on SIGTERM, then exits', async () => {
+    const bearer = await token();
+    const lines = [
+      'Mã đơn vị,Mã chỉ số,Kỳ,Giá trị',
+      ...Array.from(
+        { length: 20_000 },
+        (_, index) =>
+          `HN.O_DIEN,TTHC.DIGITIZE,${2040 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')},${50 + (index % 40)}`,
+      ),
+    ];
+    // Periods repeat after 12 × 1000 rows only if the file is longer; keep them unique.
+    const unique = [...new Set(lines)];
+    const form = new FormData();
+    form.append('file', new Blob([unique.join('\n')], { type: 'text/csv' }), 'lon.csv');
+    const inFlight = fetch(`${base()}/api/results/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${bearer}` },
+      body: form,
+    });
+    await sleep(150);
+    const exited = new Promise<number | null>((resolve) =>
+      server!.once('exit', (code) => resolve(code)),
+    );
+    server!.kill('SIGTERM');
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { imported: number }).imported).toBe(unique.length - 1);
+    expect(await exited).toBe(0);
+    server = undefined;
+  });
+});
