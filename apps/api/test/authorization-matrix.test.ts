@@ -172,6 +172,17 @@ const MATRIX: Record<string, Case[]> = {
       expect: OTHER_UNIT,
     },
   ],
+  'POST /plans/extract': [
+    {
+      target: 'none',
+      path: () => '/api/plans/extract',
+      body: () => ({
+        text: 'Tỷ lệ hồ sơ giải quyết đúng hạn đạt tối thiểu 98%.',
+        filename: 'ke-hoach.txt',
+      }),
+      expect: SIGNED_IN,
+    },
+  ],
   'GET /plans/:id': [
     { target: 'own', path: (ids) => `/api/plans/${ids.ownPlan}`, expect: OWN_UNIT },
     { target: 'other', path: (ids) => `/api/plans/${ids.otherPlan}`, expect: OTHER_UNIT },

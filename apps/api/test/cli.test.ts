@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TRankingView } from '@commune-bench/domain';
+import { ZPlanProposal, type TRankingView } from '@commune-bench/domain';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
@@ -68,6 +68,23 @@ describe('pnpm run cli', () => {
       .data.slice(1)
       .filter((row) => /^\d+$/.test(row[0] ?? ''));
     expect(rows.map((row) => Number(row[0]))).toEqual(view.rows.map((row) => row.rank));
+  });
+
+  it('reads a plan document: plan extract --json prints only the proposal JSON', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cb-cli-')), 'ke-hoach.txt');
+    writeFileSync(
+      file,
+      'KẾ HOẠCH cải cách hành chính năm 2025 của xã Thử\nTỷ lệ giải quyết hồ sơ đúng hạn đạt tối thiểu 98%.\n',
+    );
+    output.stdout = '';
+    expect(await runCli(['plan', 'extract', file, '--json'], io({}))).toBe(0);
+    const proposal = ZPlanProposal.parse(JSON.parse(output.stdout));
+    expect(proposal.targets).toContainEqual(
+      expect.objectContaining({ indicatorCode: 'TTHC.ONTIME', value: 98, dueYear: 2025 }),
+    );
+    expect(
+      await runCli(['plan', 'extract', join(tmpdir(), 'khong-co-tep.txt'), '--json'], io({})),
+    ).not.toBe(0);
   });
 
   it('explains a wrong command and a missing output file, with a non-zero exit', async () => {

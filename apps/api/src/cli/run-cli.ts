@@ -11,6 +11,7 @@ import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { ZComparisonQuery, ZRankingQuery, type TMe } from '@commune-bench/domain';
+import { runPlanExtractCli } from '@commune-bench/plan-import/cli';
 import { ZReportFormat } from '@commune-bench/reports';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -25,6 +26,7 @@ import {
 import { ReportsService } from '../reports/reports.service.js';
 
 const USAGE = `Cách dùng:
+  pnpm run cli plan extract <tệp .txt|.md|.docx|.pdf> [--json]
   pnpm run cli ranking export --indicator CQS.DTI --period 2026 [--province HNI] [--type xa] [--class I]
                               [--top 10] [--ties competition|dense] [--include verified|submitted]
                               --format xlsx|pdf|docx|csv -o tep-xuat
@@ -62,6 +64,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Reading a plan document needs no database.
+  if (group === 'plan') return runPlanExtractCli(argv, io);
   if ((group !== 'ranking' && group !== 'comparison') || action !== 'export') {
     io.stderr.write(`Lệnh không rõ: ${argv.join(' ')}\n${USAGE}\n`);
     return 2;

@@ -80,13 +80,29 @@ function isHttpError(error: unknown): error is { status: number; type?: string }
   );
 }
 
+/** The database could not be reached or went away mid-request: a 503, not a 500. */
 function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  const codes = [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    '57P01',
+    '57P02',
+    '57P03',
+    '08000',
+    '08001',
+    '08003',
+    '08006',
+  ];
+  const code = String((error as { code?: unknown }).code);
+  const driverCode = String((error as { driverError?: { code?: unknown } }).driverError?.code);
   return (
-    code === 'ECONNREFUSED' ||
-    code === '57P01' ||
-    code === '57P03' ||
-    /Connection terminated|connect ECONNREFUSED/.test(error.message)
+    codes.includes(code) ||
+    codes.includes(driverCode) ||
+    /connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|not queryable|the database system is (shutting down|starting up)|terminating connection|Connection ended/i.test(
+      error.message,
+    )
   );
 }

@@ -32,6 +32,7 @@ import {
   ZUnitUpdate,
   ZUnitWithClassifications,
   ZCascadeIssue,
+  ZPlanProposal,
   ZPasswordChange,
   ZRefreshRequest,
   ZUserCreate,
@@ -177,6 +178,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
     auth: true,
     query: ZPlanQuery,
     response: z.array(ZPlanSummary),
+  },
+  {
+    method: 'post',
+    path: '/plans/extract',
+    summary:
+      'A plan document (multipart file, or JSON { text, filename }) → proposed plan and targets; nothing is saved',
+    tag: 'plans',
+    auth: true,
+    upload: true,
+    response: ZPlanProposal,
   },
   {
     method: 'get',
