@@ -3,13 +3,14 @@ import { useMe } from '../features/auth/api/get-me';
 import { ROLE_LABELS, describeScope } from '../features/auth/utils/describe-user';
 import { endSession } from '../lib/auth-store';
 import { navigate } from '../lib/router';
-import { APP_ROUTES, type AppRoute } from './routes';
+import { menuKeyOf, menuRoutes } from './routes';
 
 interface AppHeaderProps {
-  activeRoute: AppRoute | undefined;
+  /** The page's path, or undefined on an unknown address. */
+  activePath: string | undefined;
 }
 
-export function AppHeader({ activeRoute }: AppHeaderProps) {
+export function AppHeader({ activePath }: AppHeaderProps) {
   const { data: user } = useMe();
   const scope = user ? describeScope(user.scope) : null;
 
@@ -29,8 +30,11 @@ export function AppHeader({ activeRoute }: AppHeaderProps) {
       <Menu
         mode="horizontal"
         aria-label="Trang"
-        selectedKeys={activeRoute ? [activeRoute.path] : []}
-        items={APP_ROUTES.map((route) => ({ key: route.path, label: route.label }))}
+        selectedKeys={activePath ? [menuKeyOf(activePath)] : []}
+        items={(user ? menuRoutes(user.role) : []).map((route) => ({
+          key: route.path,
+          label: route.label,
+        }))}
         onClick={({ key }) => navigate(key)}
         style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
       />

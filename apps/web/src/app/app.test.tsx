@@ -145,3 +145,44 @@ describe('a stored session past its lifetime', () => {
     expect(api.requests.some((request) => bearer(request) !== null)).toBe(false);
   });
 });
+
+describe('navigation by role', () => {
+  it('takes commune staff to their overview, with their menu', async () => {
+    const staff = buildMe({ role: 'commune_staff', scope: { provinces: null, unitId: 'o-dien' } });
+    startSession(buildLoginResponse({ user: staff }));
+    mockApi({
+      'GET /api/auth/me': () => json(staff),
+      'GET /api/units/o-dien': () =>
+        json(buildUnitListItem({ id: 'o-dien', name: 'Ô Diên', provinceCode: 'HNI' })),
+      'GET /api/provinces': () => json(PROVINCES),
+      'GET /api/indicators': () => json([]),
+      'GET /api/rankings': () => json({ code: 'forbidden', message: 'x' }, 403),
+      'GET /api/comparisons': () => json({ period: '2026', units: [], rows: [] }),
+    });
+    renderApp();
+
+    await waitFor(() => expect(window.location.pathname).toBe('/overview'));
+    const menu = within(screen.getByRole('menu', { name: 'Trang' }));
+    const items = menu.getAllByRole('menuitem').map((item) => item.textContent);
+    expect(items).toEqual(['Tổng quan', 'Xếp hạng', 'Kế hoạch', 'Kết quả', 'Đơn vị']);
+    expect(await screen.findByText('Tổng quan — xã Ô Diên')).toBeTruthy();
+  });
+
+  it('shows reviewers the comparison menu, and refuses a page that is not for their role', async () => {
+    const reviewer = buildMe({ role: 'reviewer', scope: { provinces: ['HNI'], unitId: null } });
+    startSession(buildLoginResponse({ user: reviewer }));
+    mockApi({ 'GET /api/auth/me': () => json(reviewer) });
+    openUrl('/overview');
+    renderApp();
+
+    expect(await screen.findByText('Trang này không dành cho vai trò của bạn')).toBeTruthy();
+    const menu = within(screen.getByRole('menu', { name: 'Trang' }));
+    expect(menu.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'So sánh',
+      'Xếp hạng',
+      'Kế hoạch',
+      'Kết quả',
+      'Đơn vị',
+    ]);
+  });
+});

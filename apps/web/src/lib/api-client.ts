@@ -80,22 +80,28 @@ export async function apiRequest<TResponse>(
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError(0, 'network_error', 'Không kết nối được máy chủ. Vui lòng thử lại.');
+    throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
   }
 
   const payload = await readJson(response);
   if (response.ok) return payload as TResponse;
+  throw toApiError(response.status, payload, token !== null);
+}
 
-  // The token was refused: end the session so the app shows the login screen. The URL is left
-  // as it is, so signing in again returns to the same page with the same filters.
-  if (response.status === 401 && token !== null) endSession('expired');
-
+/**
+ * The error for a failed answer. A refused token ends the session so the app shows the login
+ * screen; the URL is left as it is, so signing in again returns to the same page and filters.
+ */
+export function toApiError(status: number, payload: unknown, sentToken: boolean): ApiError {
+  if (status === 401 && sentToken) endSession('expired');
   if (isErrorBody(payload)) {
-    throw new ApiError(response.status, payload.code, payload.message, payload.details);
+    return new ApiError(status, payload.code, payload.message, payload.details);
   }
-  throw new ApiError(
-    response.status,
-    `http_${response.status}`,
-    `Máy chủ trả lời lỗi (mã ${response.status}). Vui lòng thử lại sau.`,
+  return new ApiError(
+    status,
+    `http_${status}`,
+    `Máy chủ trả lời lỗi (mã ${status}). Vui lòng thử lại sau.`,
   );
 }
+
+export const NETWORK_ERROR_MESSAGE = 'Không kết nối được máy chủ. Vui lòng thử lại.';

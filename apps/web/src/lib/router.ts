@@ -59,3 +59,45 @@ export function useSearchParams(): [URLSearchParams, SetSearchParams] {
   );
   return [params, setParams];
 }
+
+export type RouteParams = Record<string, string>;
+
+/**
+ * Matches a path against a pattern with `:name` segments (`/units/:id`); returns the decoded
+ * params, or null. A trailing slash is ignored.
+ */
+export function matchPath(pattern: string, pathname: string): RouteParams | null {
+  const trim = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
+  const patternParts = trim(pattern).split('/');
+  const pathParts = trim(pathname).split('/');
+  if (patternParts.length !== pathParts.length) return null;
+  const params: RouteParams = {};
+  for (const [index, part] of patternParts.entries()) {
+    const actual = pathParts[index] ?? '';
+    if (part.startsWith(':')) {
+      if (actual === '') return null;
+      try {
+        params[part.slice(1)] = decodeURIComponent(actual);
+      } catch {
+        return null;
+      }
+    } else if (part !== actual) {
+      return null;
+    }
+  }
+  return params;
+}
+
+/** `/plans` + `{ unit: 'a', plan: undefined }` → `/plans?unit=a`. */
+export function buildPath(
+  pathname: string,
+  params: Record<string, string | number | null | undefined> = {},
+): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return `${pathname}${text ? `?${text}` : ''}`;
+}

@@ -1,4 +1,12 @@
-import type { TLoginResponse, TMe, TProvince, TUnitListItem } from '@commune-bench/domain';
+import type {
+  TLoginResponse,
+  TMe,
+  TProvince,
+  TRankedRow,
+  TRankingView,
+  TResultView,
+  TUnitListItem,
+} from '@commune-bench/domain';
 import { buildClassification, buildUnit, nextSequence } from '@commune-bench/domain/testing';
 
 /** A unit as `GET /api/units` lists it; by default class I in 2026 from one classification. */
@@ -39,5 +47,71 @@ export function buildMe(overrides: Partial<TMe> = {}): TMe {
 }
 
 export function buildLoginResponse(overrides: Partial<TLoginResponse> = {}): TLoginResponse {
-  return { accessToken: `token-${nextSequence()}`, expiresIn: 3600, user: buildMe(), ...overrides };
+  const n = nextSequence();
+  return {
+    accessToken: `token-${n}`,
+    expiresIn: 3600,
+    refreshToken: `refresh-token-${n}-0123456789`,
+    refreshExpiresIn: 7 * 24 * 3600,
+    user: buildMe(),
+    ...overrides,
+  };
+}
+
+export function buildRankedRow(overrides: Partial<TRankedRow> = {}): TRankedRow {
+  const n = nextSequence();
+  return {
+    unitId: `unit-${n}`,
+    unitName: `Thử Nghiệm ${n}`,
+    rank: 1,
+    value: 0.5,
+    displayValue: '0,5000',
+    previousRank: null,
+    change: null,
+    isNew: false,
+    provisional: false,
+    ...overrides,
+  };
+}
+
+export function buildRankingView(overrides: Partial<TRankingView> = {}): TRankingView {
+  return {
+    method: {
+      cohort: { province: 'HNI', unitTypes: ['xa'], classes: ['I'] },
+      period: '2026',
+      previousPeriod: '2025',
+      indicator: 'CQS.DTI',
+      direction: 'higher_better',
+      ties: 'competition',
+      precision: 4,
+      statusesCounted: ['verified'],
+    },
+    rows: [],
+    excluded: [],
+    total: overrides.rows?.length ?? 0,
+    ...overrides,
+  };
+}
+
+export function buildResultView(overrides: Partial<TResultView> = {}): TResultView {
+  const n = nextSequence();
+  return {
+    id: `result-${n}`,
+    unitId: `unit-${n}`,
+    indicatorCode: 'TTHC.DATA_REUSE',
+    period: '2026',
+    value: 60,
+    numerator: null,
+    denominator: null,
+    source: null,
+    evidence: [],
+    status: 'draft',
+    returnReason: null,
+    submittedBy: null,
+    verifiedBy: null,
+    isDemo: false,
+    version: 1,
+    updatedAt: '2026-06-12T03:00:00.000Z',
+    ...overrides,
+  };
 }

@@ -8,7 +8,7 @@ interface UnitDetailsProps {
   units: readonly TUnitListItem[];
 }
 
-const CLASSIFICATION_COLUMNS: TableColumnsType<TUnitClassification> = [
+export const CLASSIFICATION_COLUMNS: TableColumnsType<TUnitClassification> = [
   {
     title: 'Phân loại',
     key: 'class',

@@ -7,6 +7,7 @@ import {
   formatUnitName,
   formatValidity,
 } from '../utils/unit-labels';
+import { AppLink } from '../../../components/app-link';
 import { UnitDetails } from './unit-details';
 
 interface UnitsTableProps {
@@ -36,7 +37,9 @@ export function UnitsTable({ units, provinces, loading, pending }: UnitsTablePro
         render: (_value, unit) => (
           <Space orientation="vertical" size={0}>
             <Space size="small" wrap>
-              <Typography.Text strong>{formatUnitName(unit)}</Typography.Text>
+              <AppLink to={`/units/${unit.id}`} strong>
+                {formatUnitName(unit)}
+              </AppLink>
               {unit.isDemo && (
                 <Tag color="orange" title="Đơn vị thuộc bộ dữ liệu sinh tự động để minh họa">
                   {DEMO_TAG}

@@ -1,0 +1,4 @@
+export const indicatorsKeys = {
+  all: ['indicators'] as const,
+  list: () => [...indicatorsKeys.all, 'list'] as const,
+};

@@ -1,0 +1,56 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ApiError, QueryParameters } from '../../../lib/api-client';
+import { apiDownload, saveFile, type DownloadedFile } from '../../../lib/api-transfer';
+
+export const REPORT_FORMATS = ['xlsx', 'pdf', 'docx', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export type ReportKind = 'ranking' | 'comparison';
+
+export const REPORT_FORMAT_LABELS: Record<ReportFormat, string> = {
+  xlsx: 'Excel',
+  pdf: 'PDF',
+  docx: 'Word',
+  csv: 'CSV',
+};
+
+export interface ReportRequest {
+  kind: ReportKind;
+  format: ReportFormat;
+  /** The same parameters as the view on screen. */
+  parameters: QueryParameters;
+}
+
+export function reportPath(kind: ReportKind, format: ReportFormat): string {
+  return `/reports/${kind}.${format}`;
+}
+
+/** `GET /api/reports/{ranking|comparison}.{xlsx|pdf|docx|csv}?…`: the file and its name. */
+export function downloadReport(
+  request: ReportRequest,
+  onProgress?: (fraction: number | null) => void,
+): Promise<DownloadedFile> {
+  const fallbackName = `${request.kind === 'ranking' ? 'xep-hang' : 'so-sanh'}.${request.format}`;
+  return apiDownload(reportPath(request.kind, request.format), request.parameters, {
+    fallbackName,
+    onProgress,
+  });
+}
+
+export function downloadReportMutationOptions(onProgress?: (fraction: number | null) => void) {
+  return {
+    mutationKey: ['reports', 'download'] as const,
+    mutationFn: (request: ReportRequest) => downloadReport(request, onProgress),
+  };
+}
+
+/** Downloads a report and hands it to the browser; `progress` is 0–1, or null while unknown. */
+export function useDownloadReport() {
+  const [progress, setProgress] = useState<number | null>(null);
+  const mutation = useMutation<DownloadedFile, ApiError, ReportRequest>({
+    ...downloadReportMutationOptions(setProgress),
+    onMutate: () => setProgress(null),
+    onSuccess: (file) => saveFile(file),
+  });
+  return { ...mutation, progress };
+}
