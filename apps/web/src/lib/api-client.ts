@@ -3,7 +3,7 @@
  * an {@link ApiError} carrying the server's `{ code, message }` (already in Vietnamese).
  */
 import type { TErrorBody } from '@commune-bench/domain';
-import { endSession, getAccessToken } from './auth-store';
+import { endSession, freshAccessToken } from './auth-store';
 
 export const API_BASE_PATH = '/api';
 
@@ -65,24 +65,33 @@ export async function apiRequest<TResponse>(
   options: ApiRequestOptions = {},
 ): Promise<TResponse> {
   const { method = 'GET', body, query, signal, authenticate = true } = options;
-  const headers = new Headers({ Accept: 'application/json' });
-  if (body !== undefined) headers.set('Content-Type', 'application/json');
-  const token = authenticate ? getAccessToken() : null;
-  if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+  const send = async (token: string | null): Promise<Response> => {
+    const headers = new Headers({ Accept: 'application/json' });
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+    try {
+      return await fetch(buildApiUrl(path, query), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+    }
+  };
 
-  let response: Response;
-  try {
-    response = await fetch(buildApiUrl(path, query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+  let token = authenticate ? await freshAccessToken() : null;
+  let response = await send(token);
+  // A token refused before its time (a restart with a new secret, clock skew): renew once and retry.
+  if (response.status === 401 && token !== null) {
+    const renewed = await freshAccessToken(true);
+    if (renewed !== null && renewed !== token) {
+      token = renewed;
+      response = await send(token);
+    }
   }
-
   const payload = await readJson(response);
   if (response.ok) return payload as TResponse;
   throw toApiError(response.status, payload, token !== null);

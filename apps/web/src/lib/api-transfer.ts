@@ -3,7 +3,7 @@
  * that reports upload progress) and downloads (fetch, read chunk by chunk). Both send the bearer
  * token and fail with the same {@link ApiError} as {@link apiRequest}.
  */
-import { getAccessToken } from './auth-store';
+import { freshAccessToken } from './auth-store';
 import {
   ApiError,
   NETWORK_ERROR_MESSAGE,
@@ -30,13 +30,13 @@ function parseJson(text: string): unknown {
 }
 
 /** POSTs a form (e.g. a `file` field) and returns the parsed JSON answer. */
-export function apiUpload<TResponse>(
+export async function apiUpload<TResponse>(
   path: string,
   form: FormData,
   options: UploadOptions = {},
 ): Promise<TResponse> {
   const { onProgress, signal } = options;
-  const token = getAccessToken();
+  const token = await freshAccessToken();
   return new Promise<TResponse>((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', buildApiUrl(path));
@@ -88,7 +88,7 @@ export async function apiDownload(
   query: QueryParameters,
   options: { fallbackName: string; onProgress?: ProgressListener; signal?: AbortSignal },
 ): Promise<DownloadedFile> {
-  const token = getAccessToken();
+  const token = await freshAccessToken();
   const headers = new Headers();
   if (token !== null) headers.set('Authorization', `Bearer ${token}`);
   let response: Response;

@@ -12,6 +12,9 @@ export interface Session {
   accessToken: string;
   /** Epoch milliseconds after which the token is no longer accepted. */
   expiresAt: number;
+  /** Exchanged at POST /api/auth/refresh for a new pair before the access token runs out. */
+  refreshToken?: string;
+  refreshExpiresAt?: number;
   user: TMe;
 }
 
@@ -62,8 +65,11 @@ export function getSession(): Session | null {
   if (raw !== lastRaw) {
     lastRaw = raw;
     const session = parse(raw);
-    // A token past its lifetime is treated as absent; the server would refuse it anyway.
-    const expired = session !== null && session.expiresAt <= Date.now();
+    // A session whose tokens are both past their lifetime is treated as absent; the server would
+    // refuse it anyway. An access token past its lifetime is renewed with the refresh token.
+    const usableUntil =
+      session === null ? 0 : Math.max(session.expiresAt, session.refreshExpiresAt ?? 0);
+    const expired = session !== null && usableUntil <= Date.now();
     if (expired) lastSignOutReason = 'expired';
     lastSession = expired ? null : session;
   }
@@ -82,6 +88,8 @@ export function startSession(response: TLoginResponse): Session {
   const session: Session = {
     accessToken: response.accessToken,
     expiresAt: Date.now() + response.expiresIn * 1000,
+    refreshToken: response.refreshToken,
+    refreshExpiresAt: Date.now() + response.refreshExpiresIn * 1000,
     user: response.user,
   };
   lastSignOutReason = null;
@@ -111,4 +119,40 @@ export function subscribeToSession(listener: () => void): () => void {
 
 export function useSession(): Session | null {
   return useSyncExternalStore(subscribeToSession, getSession, () => null);
+}
+
+let refreshing: Promise<string | null> | null = null;
+
+/**
+ * An access token good for at least the next half minute: the current one, or a new one obtained
+ * with the refresh token (one request at a time, shared by concurrent callers). Null when signed
+ * out; a refused refresh ends the session.
+ */
+export async function freshAccessToken(force = false): Promise<string | null> {
+  const session = getSession();
+  if (session === null) return null;
+  if (!force && session.expiresAt - Date.now() > 30_000) return session.accessToken;
+  if (!session.refreshToken || (session.refreshExpiresAt ?? 0) <= Date.now()) {
+    return session.expiresAt > Date.now() ? session.accessToken : (endSession('expired'), null);
+  }
+  refreshing ??= (async () => {
+    try {
+      const response = await fetch('/api/auth/refresh', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ refreshToken: session.refreshToken }),
+      });
+      if (!response.ok) {
+        endSession('expired');
+        return null;
+      }
+      return startSession((await response.json()) as TLoginResponse).accessToken;
+    } catch {
+      // Offline: keep the session; the request itself will report the network error.
+      return session.accessToken;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
 }
