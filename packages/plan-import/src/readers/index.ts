@@ -6,6 +6,7 @@
  * without a text layer, too many pages.
  */
 import mammoth from 'mammoth';
+import { assertReasonableZip } from './zip-guard.js';
 import { PasswordException, PDFParse } from 'pdf-parse';
 import { Deadline, withDeadline } from '../deadline.js';
 import { PlanImportError } from '../errors.js';
@@ -118,6 +119,7 @@ export function decodeText(buffer: Buffer): string {
 }
 
 async function readDocx(buffer: Buffer, deadline: Deadline): Promise<string> {
+  await assertReasonableZip(buffer);
   let html: string;
   try {
     const result = await withDeadline(
