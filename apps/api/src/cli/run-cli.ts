@@ -26,6 +26,7 @@ import {
 import { ReportsService } from '../reports/reports.service.js';
 
 const USAGE = `Cách dùng:
+  pnpm run cli demo generate --scale national [--force]   (3.321 đơn vị, ~6,8 triệu kết quả; dữ liệu minh họa)
   pnpm run cli plan extract <tệp .txt|.md|.docx|.pdf> [--json]
   pnpm run cli ranking export --indicator CQS.DTI --period 2026 [--province HNI] [--type xa] [--class I]
                               [--top 10] [--ties competition|dense] [--include verified|submitted]
@@ -66,6 +67,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   // Reading a plan document needs no database.
   if (group === 'plan') return runPlanExtractCli(argv, io);
+  if (group === 'demo' && action === 'generate') return generateDemo(rest, io);
   if ((group !== 'ranking' && group !== 'comparison') || action !== 'export') {
     io.stderr.write(`Lệnh không rõ: ${argv.join(' ')}\n${USAGE}\n`);
     return 2;
@@ -132,6 +134,54 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } finally {
     await app.close();
+    await embedded?.stop();
+  }
+}
+
+/**
+ * The national demo data set (packages/bench): 34 provinces, 3,321 units, a plan each, about 6.8
+ * million results, loaded with COPY. Into a database of its own: `DATABASE_URL`, else the embedded one.
+ */
+async function generateDemo(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { scale: { type: 'string' }, force: { type: 'boolean' } },
+    strict: true,
+  });
+  if (values.scale !== 'national')
+    throw new AppError('validation_failed', 2, 'Chỉ có --scale national.');
+  const config = loadConfig({
+    ...io.env,
+    DEMO_DATA: 'false',
+    LOG_LEVEL: io.env.LOG_LEVEL ?? 'error',
+  });
+  let embedded: EmbeddedPostgresHandle | undefined;
+  const databaseUrl =
+    config.databaseUrl ??
+    (embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+    })).url;
+  try {
+    // Starting the application context applies the migrations and loads provinces and the catalog.
+    const app = await NestFactory.createApplicationContext(
+      AppModule.forRoot({ config, databaseUrl }),
+      { logger: ['error'] },
+    );
+    await app.init();
+    await app.close();
+    const { generateNational } = await import('@commune-bench/bench/generate');
+    const summary = await generateNational({
+      databaseUrl,
+      force: values.force === true,
+      skipMigrate: true,
+      log: (line) => io.stderr.write(`${line}\n`),
+    });
+    io.stdout.write(
+      `${summary.units} đơn vị, ${summary.targets} chỉ tiêu, ${summary.results} kết quả (dữ liệu minh họa)\n`,
+    );
+    return 0;
+  } finally {
     await embedded?.stop();
   }
 }
