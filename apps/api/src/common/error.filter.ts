@@ -101,7 +101,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return (
     codes.includes(code) ||
     codes.includes(driverCode) ||
-    /connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|not queryable|the database system is (shutting down|starting up)|terminating connection|Connection ended/i.test(
+    /connect ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|not queryable|the database system is (shutting down|starting up)|terminating connection|Connection ended|Query runner already released|Connection is not established|Cannot use a pool after calling end/i.test(
       error.message,
     )
   );

@@ -7,6 +7,7 @@ import {
   findIndicator,
   formatIndicatorValue,
   isAtOrBefore,
+  periodEndYear,
   parsePeriod,
   plansForYear,
   rankUnits,
@@ -198,7 +199,16 @@ export class RankingScope {
     const unitIds = members.map((unit) => unit.id);
     const plans = await this.plans.findByUnits(unitIds);
     const targetsByPlan = await this.plans.targetsOf(plans.map((plan) => plan.id));
-    const series = await this.series(unitIds, request.statuses, request.period);
+    // Only the indicators some target due this year needs.
+    const codes = new Set<string>();
+    for (const targets of targetsByPlan.values())
+      for (const target of targets)
+        if (target.dueYear === year && target.indicatorCode !== null)
+          codes.add(target.indicatorCode);
+    const series =
+      codes.size === 0
+        ? new Map<string, Map<string, TSeriesPoint[]>>()
+        : await this.series(unitIds, request.statuses, request.period, [...codes]);
     const entries: TRankEntry[] = [];
     for (const unit of members) {
       const own = plansForYear(
@@ -288,10 +298,15 @@ export class RankingScope {
     upTo: string,
     indicatorCodes?: readonly string[],
   ): Promise<Map<string, Map<string, TSeriesPoint[]>>> {
-    const rows = await this.results.find({ unitIds, statuses, indicatorCodes });
+    const rows = await this.results.findPoints({
+      unitIds,
+      statuses,
+      indicatorCodes,
+      upToYear: periodEndYear(upTo),
+    });
     const byUnit = new Map<string, Map<string, TSeriesPoint[]>>();
     for (const row of rows) {
-      if (row.value === null || !isAtOrBefore(row.period, upTo)) continue;
+      if (!isAtOrBefore(row.period, upTo)) continue;
       const byIndicator = byUnit.get(row.unitId) ?? new Map<string, TSeriesPoint[]>();
       const points = byIndicator.get(row.indicatorCode) ?? [];
       points.push({ period: row.period, value: row.value });

@@ -119,6 +119,36 @@ export class ResultsRepository {
     return rows.map(toView);
   }
 
+  /**
+   * The values only (unit, indicator, period, value) of counted results up to a year, for
+   * evaluations: no jsonb, and bounded by period so a national composite does not read every year.
+   */
+  async findPoints(filter: {
+    unitIds: readonly string[];
+    statuses: readonly TResultStatus[];
+    indicatorCodes?: readonly string[];
+    upToYear: number;
+  }): Promise<{ unitId: string; indicatorCode: string; period: string; value: number }[]> {
+    const rows: { unit_id: string; indicator_code: string; period: string; value: number }[] =
+      await this.dataSource.query(
+        `SELECT unit_id, indicator_code, period, value FROM results
+       WHERE unit_id = ANY($1::uuid[]) AND status = ANY($2::varchar[]) AND value IS NOT NULL AND period < $3
+         AND ($4::varchar[] IS NULL OR indicator_code = ANY($4::varchar[]))`,
+        [
+          filter.unitIds,
+          filter.statuses,
+          String(filter.upToYear + 1),
+          filter.indicatorCodes ?? null,
+        ],
+      );
+    return rows.map((row) => ({
+      unitId: row.unit_id,
+      indicatorCode: row.indicator_code,
+      period: row.period,
+      value: row.value,
+    }));
+  }
+
   async findById(
     id: string,
     manager: EntityManager = this.dataSource.manager,
