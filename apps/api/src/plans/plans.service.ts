@@ -19,6 +19,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { AppError, badRequest, forbidden, notFound } from '../common/app-error.js';
+import { UnitsRepository } from '../units/units.repository.js';
 import { OUT_OF_SCOPE, UnitsService } from '../units/units.service.js';
 import { type PlanRecord, PlansRepository } from './plans.repository.js';
 
@@ -27,6 +28,7 @@ export class PlansService {
   constructor(
     private readonly plans: PlansRepository,
     private readonly units: UnitsService,
+    private readonly unitsRepository: UnitsRepository,
     private readonly audit: AuditRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -177,11 +179,8 @@ export class PlansService {
   }
 
   private async unitRef(plan: PlanRecord): Promise<TUnitRef> {
-    const units = await this.dataSource.query<{ id: string; province_code: string | null }[]>(
-      'SELECT id, province_code FROM units WHERE id = $1',
-      [plan.unitId],
-    );
-    return { id: plan.unitId, provinceCode: units[0]?.province_code ?? null };
+    const [unit] = await this.unitsRepository.refs({ ids: [plan.unitId] });
+    return { id: plan.unitId, provinceCode: unit?.provinceCode ?? null };
   }
 
   private async stale(user: TMe, id: string): Promise<AppError> {

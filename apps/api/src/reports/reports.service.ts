@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   findIndicator,
+  formatUnitNameVi,
   type TComparisonQuery,
   type TMe,
   type TRankingQuery,
@@ -15,10 +15,11 @@ import {
   type ReportFormat,
 } from '@commune-bench/reports';
 import type { Writable } from 'node:stream';
-import type { DataSource } from 'typeorm';
 import { ComparisonsService } from '../comparisons/comparisons.service.js';
 import { COMPOSITE } from '../rankings/ranking-engine.service.js';
 import { RankingsService } from '../rankings/rankings.service.js';
+import { ReferenceRepository } from '../reference/reference.repository.js';
+import { UnitsRepository } from '../units/units.repository.js';
 
 export interface ReportDownload {
   contentType: string;
@@ -35,7 +36,8 @@ export class ReportsService {
   constructor(
     private readonly rankings: RankingsService,
     private readonly comparisons: ComparisonsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reference: ReferenceRepository,
+    private readonly unitsRepository: UnitsRepository,
   ) {}
 
   async ranking(
@@ -101,9 +103,7 @@ export class ReportsService {
     provinceCode: string | undefined,
     now: Date,
   ): Promise<Omit<ReportContext, 'indicator'>> {
-    const provinces = await this.dataSource.query<{ code: string; name: string; kind: string }[]>(
-      'SELECT code, name, kind FROM provinces',
-    );
+    const provinces = await this.reference.listProvinces();
     const provinceName = Object.fromEntries(
       provinces.map((province) => [province.code, province.name]),
     );
@@ -118,14 +118,9 @@ export class ReportsService {
     let issuingBody = 'BỘ NỘI VỤ';
     let place = 'Hà Nội';
     if (user.role === 'commune_staff' && user.scope.unitId !== null) {
-      const [unit] = await this.dataSource.query<
-        { name: string; type: string; province_name: string | null }[]
-      >(
-        'SELECT u.name, u.type, p.name AS province_name FROM units u LEFT JOIN provinces p ON p.code = u.province_code WHERE u.id = $1',
-        [user.scope.unitId],
-      );
+      const unit = await this.unitsRepository.findById(user.scope.unitId);
       if (unit) {
-        issuingBody = `ỦY BAN NHÂN DÂN\n${unit.type === 'phuong' ? 'PHƯỜNG' : unit.type === 'dac_khu' ? 'ĐẶC KHU' : 'XÃ'} ${unit.name.toLocaleUpperCase('vi')}`;
+        issuingBody = `ỦY BAN NHÂN DÂN\n${formatUnitNameVi(unit).toLocaleUpperCase('vi')}`;
         place = unit.name;
       }
     } else if (province) {
@@ -145,10 +140,6 @@ export class ReportsService {
 
   private async anyDemo(unitIds: string[]): Promise<boolean> {
     if (unitIds.length === 0) return false;
-    const rows = await this.dataSource.query<{ demo: boolean }[]>(
-      'SELECT bool_or(is_demo) AS demo FROM units WHERE id = ANY($1::uuid[])',
-      [unitIds],
-    );
-    return rows[0]?.demo === true;
+    return (await this.unitsRepository.refs({ ids: unitIds })).some((unit) => unit.isDemo);
   }
 }

@@ -15,6 +15,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { AppError, badRequest, forbidden, notFound } from '../common/app-error.js';
+import { UnitsRepository } from '../units/units.repository.js';
 import { OUT_OF_SCOPE, UnitsService } from '../units/units.service.js';
 import { parseResultsFile, ResultsFileError } from './import/results-file.parser.js';
 import { ResultsRepository } from './results.repository.js';
@@ -50,6 +51,7 @@ export class ResultsService {
   constructor(
     private readonly results: ResultsRepository,
     private readonly units: UnitsService,
+    private readonly unitsRepository: UnitsRepository,
     private readonly audit: AuditRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -229,12 +231,7 @@ export class ResultsService {
     const errors = [...parsed.errors];
     const codes = [...new Set(parsed.rows.map((row) => row.unitCode))];
     const units = new Map(
-      (
-        await this.dataSource.query<{ id: string; code: string; province_code: string | null }[]>(
-          'SELECT id, code, province_code FROM units WHERE code = ANY($1::varchar[])',
-          [codes],
-        )
-      ).map((unit) => [unit.code, unit]),
+      (await this.unitsRepository.refs({ codes })).map((unit) => [unit.code, unit]),
     );
     const writes: ({ row: number; unitId: string; indicatorCode: string; period: string } & {
       value: number | null;
@@ -253,7 +250,7 @@ export class ResultsService {
         });
         continue;
       }
-      if (!canEditUnitData(user, { id: unit.id, provinceCode: unit.province_code })) {
+      if (!canEditUnitData(user, { id: unit.id, provinceCode: unit.provinceCode })) {
         errors.push({
           row: row.row,
           column: 'unitCode',

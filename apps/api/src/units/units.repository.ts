@@ -40,6 +40,15 @@ export interface UnitFilter {
   ids?: string[];
 }
 
+export interface UnitRef {
+  id: string;
+  code: string;
+  name: string;
+  type: TUnitType;
+  provinceCode: string | null;
+  isDemo: boolean;
+}
+
 export interface NewUnit {
   code: string;
   name: string;
@@ -183,6 +192,39 @@ export class UnitsRepository {
       [classification.unitId, classification.validFrom],
     );
     await this.insertClassification(classification, manager);
+  }
+
+  /** Short references of units by id or by code (for scope checks and labels), without classifications. */
+  async refs(by: { ids?: readonly string[]; codes?: readonly string[] }): Promise<UnitRef[]> {
+    const rows: {
+      id: string;
+      code: string;
+      name: string;
+      type: TUnitType;
+      province_code: string | null;
+      is_demo: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT id, code, name, type, province_code, is_demo FROM units
+       WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) AND ($2::varchar[] IS NULL OR code = ANY($2::varchar[]))`,
+      [by.ids ?? null, by.codes ?? null],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      type: row.type,
+      provinceCode: row.province_code,
+      isDemo: row.is_demo,
+    }));
+  }
+
+  /** The province codes among `codes` that do not exist. */
+  async missingProvinces(codes: readonly string[]): Promise<string[]> {
+    const rows: { code: string }[] = await this.dataSource.query(
+      'SELECT code FROM provinces WHERE code = ANY($1::varchar[])',
+      [codes],
+    );
+    return codes.filter((code) => !rows.some((row) => row.code === code));
   }
 
   async codeExists(code: string): Promise<boolean> {

@@ -14,6 +14,7 @@ import { hashPassword } from '../auth/password.js';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository.js';
 import { type UserRecord, UsersRepository } from '../auth/users.repository.js';
 import { AppError, badRequest, forbidden, notFound } from '../common/app-error.js';
+import { UnitsRepository } from '../units/units.repository.js';
 
 const toView = (user: UserRecord): TUserView => ({ ...toMe(user), disabled: user.disabled });
 
@@ -24,6 +25,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly audit: AuditRepository,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly units: UnitsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -131,21 +133,14 @@ export class UsersService {
         { path: 'scopeUnitId', message: 'bắt buộc' },
       ]);
     if (Array.isArray(provinces)) {
-      const known = await this.dataSource.query<{ code: string }[]>(
-        'SELECT code FROM provinces WHERE code = ANY($1::varchar[])',
-        [provinces],
-      );
-      const missing = provinces.filter((code) => !known.some((row) => row.code === code));
+      const missing = await this.units.missingProvinces(provinces);
       if (missing.length > 0)
         throw badRequest(`Không có tỉnh/thành: ${missing.join(', ')}`, [
           { path: 'scopeProvinces', message: 'không tồn tại' },
         ]);
     }
     if (unitId !== null) {
-      const units = await this.dataSource.query<{ id: string }[]>(
-        'SELECT id FROM units WHERE id = $1',
-        [unitId],
-      );
+      const units = await this.units.refs({ ids: [unitId] });
       if (units.length === 0)
         throw badRequest('Không có đơn vị này (scopeUnitId).', [
           { path: 'scopeUnitId', message: 'không tồn tại' },
