@@ -140,7 +140,8 @@ export class ResultsService {
         { ...write, ...(current.status === 'verified' ? { verifiedBy: user.id } : {}) },
         manager,
       );
-      if (!updated) throw conflict(current);
+      // Stale: answer with the value stored now (the other writer has committed), not the one read before.
+      if (!updated) throw conflict((await this.results.findById(current.id, manager)) ?? current);
       await this.audit.append(
         {
           actorId: user.id,
