@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import type { AppConfig } from './config/config.js';
+import { runMigrations } from './database/migrate.js';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -22,8 +23,9 @@ export async function createApp(
   config: AppConfig,
   databaseUrl: string,
 ): Promise<NestExpressApplication> {
+  await prepareSchema(config, databaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config, databaseUrl }),
+    AppModule.forRoot({ config, databaseUrl, role: 'api' }),
     {
       logger: LOG_LEVELS[config.logLevel],
       bodyParser: false,
@@ -40,6 +42,39 @@ export async function createApp(
   app.enableShutdownHooks();
   serveWebApp(app, config.webDist);
   return app;
+}
+
+/** The modules without HTTP: the worker process, or one CLI command. */
+export async function createAppContext(
+  config: AppConfig,
+  databaseUrl: string,
+  role: 'worker' | 'cli',
+  logLevels: LogLevel[] = LOG_LEVELS[config.logLevel],
+): Promise<INestApplicationContext> {
+  await prepareSchema(config, databaseUrl);
+  const context = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ config, databaseUrl, role }),
+    { logger: logLevels },
+  );
+  context.enableShutdownHooks();
+  return context;
+}
+
+/**
+ * Pending migrations, once (an advisory lock keeps instances starting together from racing), unless
+ * MIGRATIONS_RUN=false (a deploy's migration job does it). Retried while the database is starting.
+ */
+async function prepareSchema(config: AppConfig, databaseUrl: string): Promise<void> {
+  if (!config.migrationsRun) return;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await runMigrations(databaseUrl);
+      return;
+    } catch (error) {
+      if (attempt >= config.dbRetryAttempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 /** Static files of apps/web's build, and index.html for the app's own routes (not /api). */

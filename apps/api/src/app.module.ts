@@ -11,6 +11,8 @@ import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { RedisModule } from './redis/redis.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { ResultsModule } from './results/results.module.js';
@@ -21,19 +23,26 @@ export interface AppModuleOptions {
   config: AppConfig;
   /** The database to use: DATABASE_URL, or the embedded server's. */
   databaseUrl: string;
+  /** api: the HTTP server; worker: `pnpm run worker` (always runs jobs); cli: one command. */
+  role?: 'api' | 'worker' | 'cli';
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, role = 'api' }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions({ url: databaseUrl, poolSize: config.dbPoolSize }),
-          // Pending migrations are applied at start (in a transaction each; TypeORM takes a lock).
-          migrationsRun: true,
+          ...dataSourceOptions({
+            url: databaseUrl,
+            ...(config.databaseReadUrl === undefined ? {} : { readUrl: config.databaseReadUrl }),
+            poolSize: config.dbPoolSize,
+            applicationName: `commune-bench-${role}`,
+          }),
+          // Migrations are applied before the module starts, under a lock (database/migrate.ts).
+          migrationsRun: false,
           retryAttempts: config.dbRetryAttempts,
           retryDelay: 1000,
         }),
@@ -50,6 +59,8 @@ export class AppModule {
         OpenApiModule,
         ReportsModule,
         UsersModule,
+        RedisModule,
+        JobsModule.forRoot(role === 'worker' || (role === 'api' && config.runJobs)),
       ],
     };
   }

@@ -1,15 +1,12 @@
 /**
  * `npm start` ends here: parse the config, start the embedded PostgreSQL unless DATABASE_URL is set,
- * migrate, load the demo data once, serve on PORT. Ctrl-C (or SIGTERM) stops everything.
+ * migrate (unless MIGRATIONS_RUN=false), load the demo data once, serve on PORT. Ctrl-C (or SIGTERM) stops everything.
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
-import {
-  startEmbeddedPostgres,
-  type EmbeddedPostgresHandle,
-} from './database/embedded-postgres.js';
+import { openDatabase } from './database/embedded-postgres.js';
 
 const logger = new Logger('Main');
 
@@ -25,18 +22,9 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  let embedded: EmbeddedPostgresHandle | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (databaseUrl === undefined) {
-    logger.log(
-      `No DATABASE_URL: starting the embedded PostgreSQL (data in ${config.dataDir}, port ${config.embeddedPgPort})`,
-    );
-    embedded = await startEmbeddedPostgres({
-      dataDir: config.dataDir,
-      port: config.embeddedPgPort,
-    });
-    databaseUrl = embedded.url;
-  }
+  const { url: databaseUrl, embedded } = await openDatabase(config, (message) =>
+    logger.log(message),
+  );
 
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;

@@ -422,6 +422,57 @@ const MATRIX: Record<string, Case[]> = {
       expect: OTHER_UNIT,
     },
   ],
+  'GET /jobs': [{ target: 'none', path: () => '/api/jobs', expect: SIGNED_IN }],
+  'POST /jobs/exports': [
+    {
+      target: 'own',
+      path: () => '/api/jobs/exports',
+      body: () => ({
+        report: 'ranking',
+        format: 'csv',
+        query: { indicator: 'CQS.DTI', period: '2026', province: 'HNI', type: 'xa', class: 'I' },
+      }),
+      expect: OWN_UNIT,
+    },
+    {
+      target: 'other',
+      path: () => '/api/jobs/exports',
+      body: () => ({
+        report: 'ranking',
+        format: 'csv',
+        query: { indicator: 'CQS.DTI', period: '2026', province: 'HUE' },
+      }),
+      expect: OTHER_UNIT,
+    },
+    {
+      target: 'other',
+      path: () => '/api/jobs/exports',
+      body: (ids) => ({
+        report: 'comparison',
+        format: 'csv',
+        query: { units: ids.other, period: '2026' },
+      }),
+      expect: OTHER_UNIT,
+    },
+  ],
+  'POST /jobs/imports': [
+    { target: 'none', path: () => '/api/jobs/imports', upload: true, expect: SIGNED_IN },
+  ],
+  // Another user's job is not found (404, past the sign-in check); the rows are in the jobs test.
+  'GET /jobs/:id': [
+    {
+      target: 'none',
+      path: () => '/api/jobs/00000000-0000-4000-8000-000000000001',
+      expect: SIGNED_IN,
+    },
+  ],
+  'GET /jobs/:id/file': [
+    {
+      target: 'none',
+      path: () => '/api/jobs/00000000-0000-4000-8000-000000000001/file',
+      expect: SIGNED_IN,
+    },
+  ],
   'GET /users': [{ target: 'none', path: () => '/api/users', expect: ADMIN_ONLY }],
   'POST /users': [
     {

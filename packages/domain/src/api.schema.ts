@@ -160,6 +160,44 @@ export const ZResultImportReport = z.strictObject({
 });
 export type TResultImportReport = z.infer<typeof ZResultImportReport>;
 
+/** Background jobs: national-size exports and large imports run outside the request. */
+export const ZJobKind = z.enum(['ranking_export', 'comparison_export', 'results_import']);
+export type TJobKind = z.infer<typeof ZJobKind>;
+export const ZJobStatus = z.enum(['queued', 'running', 'done', 'failed']);
+export type TJobStatus = z.infer<typeof ZJobStatus>;
+
+/** `POST /api/jobs/exports`: the parameters of the matching `/api/reports/…` download, as a job. */
+export const ZExportJobCreate = z.strictObject({
+  report: z.enum(['ranking', 'comparison']),
+  format: z.enum(['xlsx', 'pdf', 'docx', 'csv']),
+  /** The query string of /api/rankings or /api/comparisons, as an object of strings. */
+  query: z.record(z.string().max(64), z.string().max(4000)),
+});
+export type TExportJobCreate = z.infer<typeof ZExportJobCreate>;
+
+export const ZJobView = z.strictObject({
+  id: ZUuid,
+  kind: ZJobKind,
+  status: ZJobStatus,
+  /** 0–100. */
+  progress: z.number().int().min(0).max(100),
+  /** What the job does, in Vietnamese ("Xuất bảng xếp hạng (Excel)"). */
+  label: z.string(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  attempts: z.number().int(),
+  /** The exported file, once done (download at /api/jobs/:id/file). */
+  file: z
+    .strictObject({ name: z.string(), contentType: z.string(), size: z.number().int() })
+    .nullable(),
+  importReport: ZResultImportReport.nullable(),
+  error: z
+    .strictObject({ code: z.string(), message: z.string(), details: z.unknown().optional() })
+    .nullable(),
+});
+export type TJobView = z.infer<typeof ZJobView>;
+
 export const ZComparisonQuery = z.strictObject({
   units: z
     .string()

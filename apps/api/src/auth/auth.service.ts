@@ -38,7 +38,7 @@ export class AuthService {
    */
   async login(username: string, password: string, address: string): Promise<TLoginResponse> {
     const name = username.slice(0, 100);
-    if (!this.rateLimiter.hit(address)) {
+    if (!(await this.rateLimiter.hit(address))) {
       throw new AppError(
         'too_many_requests',
         429,

@@ -3,29 +3,28 @@
  *   ranking export --indicator CQS.DTI --period 2026 [--province HNI] [--type xa] [--class I] [--top 10]
  *                  [--ties competition|dense] [--include verified|submitted] --format xlsx|pdf|docx|csv -o FILE
  *   comparison export --units CODE,CODE,… --period 2025 --format … -o FILE
+ *   migrate   (applies pending migrations once, under a lock; for a deploy's migration job)
  * Uses DATABASE_URL, else the embedded PostgreSQL under DATA_DIR (as `npm start` does); acts with
  * the rights of an administrator.
  */
 import 'reflect-metadata';
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
 import { ZComparisonQuery, ZRankingQuery, type TMe } from '@commune-bench/domain';
 import { runPlanExtractCli } from '@commune-bench/plan-import/cli';
 import { ZReportFormat } from '@commune-bench/reports';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { AppModule } from '../app.module.js';
+import { createAppContext } from '../app.factory.js';
 import { AppError } from '../common/app-error.js';
 import { parseInput } from '../common/zod-parse.js';
 import { ConfigError, loadConfig } from '../config/config.js';
-import {
-  startEmbeddedPostgres,
-  type EmbeddedPostgresHandle,
-} from '../database/embedded-postgres.js';
+import { openDatabase } from '../database/embedded-postgres.js';
+import { runMigrations } from '../database/migrate.js';
 import { ReportsService } from '../reports/reports.service.js';
 
 const USAGE = `Cách dùng:
+  pnpm run cli migrate                                     (áp dụng các migration còn thiếu, một lần)
   pnpm run cli demo generate --scale national [--force]   (3.321 đơn vị, ~6,8 triệu kết quả; dữ liệu minh họa)
   pnpm run cli plan extract <tệp .txt|.md|.docx|.pdf> [--json]
   pnpm run cli ranking export --indicator CQS.DTI --period 2026 [--province HNI] [--type xa] [--class I]
@@ -68,6 +67,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // Reading a plan document needs no database.
   if (group === 'plan') return runPlanExtractCli(argv, io);
   if (group === 'demo' && action === 'generate') return generateDemo(rest, io);
+  if (group === 'migrate') return migrate(io);
   if ((group !== 'ranking' && group !== 'comparison') || action !== 'export') {
     io.stderr.write(`Lệnh không rõ: ${argv.join(' ')}\n${USAGE}\n`);
     return 2;
@@ -92,17 +92,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (!values.output) throw new AppError('validation_failed', 2, 'Thiếu tệp xuất (-o).');
   const format = parseInput(ZReportFormat, values.format ?? values.output.split('.').pop());
   const config = loadConfig({ ...io.env, LOG_LEVEL: io.env.LOG_LEVEL ?? 'error' });
-  let embedded: EmbeddedPostgresHandle | undefined;
-  const databaseUrl =
-    config.databaseUrl ??
-    (embedded = await startEmbeddedPostgres({
-      dataDir: config.dataDir,
-      port: config.embeddedPgPort,
-    })).url;
-  const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ config, databaseUrl }),
-    { logger: ['error'] },
-  );
+  const { url: databaseUrl, embedded } = await openDatabase(config);
+  const app = await createAppContext(config, databaseUrl, 'cli', ['error']);
   try {
     const reports = app.get(ReportsService);
     let download;
@@ -155,19 +146,10 @@ async function generateDemo(args: string[], io: CliIo): Promise<number> {
     DEMO_DATA: 'false',
     LOG_LEVEL: io.env.LOG_LEVEL ?? 'error',
   });
-  let embedded: EmbeddedPostgresHandle | undefined;
-  const databaseUrl =
-    config.databaseUrl ??
-    (embedded = await startEmbeddedPostgres({
-      dataDir: config.dataDir,
-      port: config.embeddedPgPort,
-    })).url;
+  const { url: databaseUrl, embedded } = await openDatabase(config);
   try {
     // Starting the application context applies the migrations and loads provinces and the catalog.
-    const app = await NestFactory.createApplicationContext(
-      AppModule.forRoot({ config, databaseUrl }),
-      { logger: ['error'] },
-    );
+    const app = await createAppContext(config, databaseUrl, 'cli', ['error']);
     await app.init();
     await app.close();
     const { generateNational } = await import('@commune-bench/bench/generate');
@@ -179,6 +161,23 @@ async function generateDemo(args: string[], io: CliIo): Promise<number> {
     });
     io.stdout.write(
       `${summary.units} đơn vị, ${summary.targets} chỉ tiêu, ${summary.results} kết quả (dữ liệu minh họa)\n`,
+    );
+    return 0;
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+/** Pending migrations, once: what a deploy's migration job runs before the API instances roll out. */
+async function migrate(io: CliIo): Promise<number> {
+  const config = loadConfig({ ...io.env, LOG_LEVEL: io.env.LOG_LEVEL ?? 'error' });
+  const { url, embedded } = await openDatabase(config);
+  try {
+    const applied = await runMigrations(url);
+    io.stdout.write(
+      applied.length === 0
+        ? 'Cơ sở dữ liệu đã ở phiên bản mới nhất.\n'
+        : `Đã áp dụng ${applied.length} migration: ${applied.join(', ')}\n`,
     );
     return 0;
   } finally {

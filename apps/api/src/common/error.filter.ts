@@ -63,9 +63,15 @@ export class ErrorFilter implements ExceptionFilter {
         message: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau.',
       };
     }
-    if (status >= 500)
+    const request = host.switchToHttp().getRequest<{ method?: string; originalUrl?: string }>();
+    const where = `${status} ${request.method ?? ''} ${request.originalUrl ?? ''}`;
+    if (status === 503)
+      this.logger.warn(
+        `${where}: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
+    else if (status >= 500)
       this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+        `${where}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
       );
     response.status(status).json(body);
   }
@@ -81,7 +87,7 @@ function isHttpError(error: unknown): error is { status: number; type?: string }
 }
 
 /** The database could not be reached or went away mid-request: a 503, not a 500. */
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const codes = [
     'ECONNREFUSED',

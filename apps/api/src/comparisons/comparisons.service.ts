@@ -10,6 +10,7 @@ import {
   type TMe,
   type TRankPosition,
   type TTarget,
+  type TUnitWithClassifications,
 } from '@commune-bench/domain';
 import { PlansRepository } from '../plans/plans.repository.js';
 import { RankingEngine } from '../rankings/ranking-engine.service.js';
@@ -31,6 +32,13 @@ export class ComparisonsService {
     private readonly engine: RankingEngine,
   ) {}
 
+  /** Every unit compared must exist and be in the user's scope (404 / 403 otherwise). */
+  async checkAccess(user: TMe, query: TComparisonQuery): Promise<TUnitWithClassifications[]> {
+    const units = [];
+    for (const id of new Set(query.units)) units.push(await this.units.getReadable(user, id));
+    return units;
+  }
+
   /**
    * Side by side: per indicator any of the units targets, each unit's target for the period's year,
    * its latest counted result at or before the period, the attainment, and the most and least
@@ -39,8 +47,7 @@ export class ComparisonsService {
    */
   async compare(user: TMe, query: TComparisonQuery): Promise<TComparisonView> {
     const ids = [...new Set(query.units)];
-    const units = [];
-    for (const id of ids) units.push(await this.units.getReadable(user, id));
+    const units = await this.checkAccess(user, query);
     const year = parsePeriod(query.period).year;
     const plans = await this.plans.findByUnits(ids);
     const targetsByPlan = await this.plans.targetsOf(plans.map((plan) => plan.id));

@@ -20,6 +20,22 @@ const ZEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,40}$/, 'letters, digits and _ . : - only')
+    .default('commune-bench'),
+  MIGRATIONS_RUN: booleanFlag.default(true),
+  RUN_JOBS: booleanFlag.default(true),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  RANKING_CACHE_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   DATA_DIR: z.string().min(1).optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -65,6 +81,19 @@ export interface AppConfig {
   host: string;
   /** Unset: the API starts an embedded PostgreSQL under dataDir. */
   databaseUrl: string | undefined;
+  /** A read replica for rankings, comparisons and exports; unset: everything reads the primary. */
+  databaseReadUrl: string | undefined;
+  /** Unset: login limits per instance, jobs in-process, no shared cache. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key (queues, limits, cache), so several deployments can share a Redis. */
+  redisKeyPrefix: string;
+  /** Run pending migrations at start (under an advisory lock); false where a deploy job does it. */
+  migrationsRun: boolean;
+  /** Whether an API instance runs queued jobs itself (the worker process always does). */
+  runJobs: boolean;
+  workerConcurrency: number;
+  /** How long a cached ranking lives in Redis at most (writes invalidate it at once); 0: no cache. */
+  rankingCacheSeconds: number;
   dataDir: string;
   embeddedPgPort: number;
   dbPoolSize: number;
@@ -109,6 +138,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    migrationsRun: e.MIGRATIONS_RUN,
+    runJobs: e.RUN_JOBS,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    rankingCacheSeconds: e.RANKING_CACHE_SECONDS,
     dataDir: fromRoot(e.DATA_DIR ?? '.data'),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     dbPoolSize: e.DB_POOL_SIZE,

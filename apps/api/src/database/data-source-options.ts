@@ -4,6 +4,8 @@ import { MIGRATIONS } from './migrations/index.js';
 
 export interface DatabaseSettings {
   url: string;
+  /** A read replica: TypeORM's replication, with the primary as the default for every query. */
+  readUrl?: string;
   poolSize?: number;
   applicationName?: string;
 }
@@ -13,7 +15,16 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
   return {
     type: 'postgres',
     uuidExtension: 'pgcrypto',
-    url: settings.url,
+    ...(settings.readUrl === undefined
+      ? { url: settings.url }
+      : {
+          // Everything goes to the primary unless a caller asks for the replica (ReadDatabase).
+          replication: {
+            master: { url: settings.url },
+            slaves: [{ url: settings.readUrl }],
+            defaultMode: 'master' as const,
+          },
+        }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',

@@ -150,3 +150,19 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
     await client.end();
   }
 }
+
+/** The database a process uses: DATABASE_URL, or else the embedded server under DATA_DIR, started here. */
+export async function openDatabase(
+  config: { databaseUrl: string | undefined; dataDir: string; embeddedPgPort: number },
+  log?: (message: string) => void,
+): Promise<{ url: string; embedded: EmbeddedPostgresHandle | undefined }> {
+  if (config.databaseUrl !== undefined) return { url: config.databaseUrl, embedded: undefined };
+  log?.(
+    `No DATABASE_URL: starting the embedded PostgreSQL (data in ${config.dataDir}, port ${config.embeddedPgPort})`,
+  );
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPgPort,
+  });
+  return { url: embedded.url, embedded };
+}

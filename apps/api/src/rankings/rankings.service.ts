@@ -42,14 +42,7 @@ export class RankingsService {
    * left out with their reason, and the method.
    */
   async ranking(user: TMe, query: TRankingQuery): Promise<TRankingView> {
-    if (query.indicator !== COMPOSITE && !findIndicator(query.indicator))
-      throw notFound(`Không có chỉ số "${query.indicator}" trong danh mục.`);
-    if (query.k !== undefined && query.around === undefined)
-      throw badRequest('Tham số k đi cùng around (mã đơn vị).', [
-        { path: 'k', message: 'cần around' },
-      ]);
-    const rule = cohortRuleOf(query);
-    await this.authorize(user, rule, query);
+    const rule = await this.checkAccess(user, query);
     const statuses = statusesCounted(query.include);
     const scope = this.engine.scope();
     const previous = previousPeriod(query.period);
@@ -85,6 +78,22 @@ export class RankingsService {
       excluded: ranking.excluded,
       total: ranking.total,
     };
+  }
+
+  /**
+   * The checks made before any ranking is computed (indicator known, parameters consistent, the
+   * cohort in the user's scope): also run when an export is queued as a job. Returns the cohort rule.
+   */
+  async checkAccess(user: TMe, query: TRankingQuery): Promise<TCohortRule> {
+    if (query.indicator !== COMPOSITE && !findIndicator(query.indicator))
+      throw notFound(`Không có chỉ số "${query.indicator}" trong danh mục.`);
+    if (query.k !== undefined && query.around === undefined)
+      throw badRequest('Tham số k đi cùng around (mã đơn vị).', [
+        { path: 'k', message: 'cần around' },
+      ]);
+    const rule = cohortRuleOf(query);
+    await this.authorize(user, rule, query);
+    return rule;
   }
 
   private async authorize(user: TMe, rule: TCohortRule, query: TRankingQuery): Promise<void> {

@@ -212,6 +212,7 @@ export class ResultsService {
   async import(
     user: TMe,
     file: { buffer: Buffer; originalname: string; mimetype?: string },
+    progress: (percent: number) => Promise<void> = () => Promise.resolve(),
   ): Promise<TResultImportReport> {
     let parsed: Awaited<ReturnType<typeof parseResultsFile>>;
     try {
@@ -229,6 +230,7 @@ export class ResultsService {
         );
       throw error;
     }
+    await progress(40);
     const errors = [...parsed.errors];
     const codes = [...new Set(parsed.rows.map((row) => row.unitCode))];
     const units = new Map(
@@ -271,6 +273,7 @@ export class ResultsService {
         evidence: [],
       });
     }
+    await progress(60);
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.results.findKeys(writes, manager);
       const lockedKeys = new Map(

@@ -1,6 +1,7 @@
 import { AppSettingEntity } from './app-setting.entity.js';
 import { AuditLogEntity } from './audit-log.entity.js';
 import { IndicatorEntity } from './indicator.entity.js';
+import { JobEntity } from './job.entity.js';
 import { PlanPhaseEntity } from './plan-phase.entity.js';
 import { PlanEntity } from './plan.entity.js';
 import { ProvinceEntity } from './province.entity.js';
@@ -15,6 +16,7 @@ export {
   AppSettingEntity,
   AuditLogEntity,
   IndicatorEntity,
+  JobEntity,
   PlanEntity,
   PlanPhaseEntity,
   ProvinceEntity,
@@ -31,6 +33,7 @@ export const ENTITIES = [
   UnitEntity,
   UnitClassificationEntity,
   IndicatorEntity,
+  JobEntity,
   PlanEntity,
   PlanPhaseEntity,
   TargetEntity,
@@ -39,4 +42,5 @@ export const ENTITIES = [
   AuditLogEntity,
   AppSettingEntity,
   RefreshTokenEntity,
+  JobEntity,
 ];

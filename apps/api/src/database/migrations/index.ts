@@ -1,5 +1,10 @@
 import { InitialSchema1764633600000 } from './1764633600000-initial-schema.js';
 import { RefreshTokens1764720000000 } from './1764720000000-refresh-tokens.js';
+import { Jobs1764806400000 } from './1764806400000-jobs.js';
 
-/** Every migration, in order. The API applies pending ones at start. */
-export const MIGRATIONS = [InitialSchema1764633600000, RefreshTokens1764720000000];
+/** Every migration, in order. Applied once per deploy, under a lock (database/migrate.ts). */
+export const MIGRATIONS = [
+  InitialSchema1764633600000,
+  RefreshTokens1764720000000,
+  Jobs1764806400000,
+];
