@@ -8,6 +8,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -37,7 +38,6 @@ export class AppModule {
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
             url: databaseUrl,
-            ...(config.databaseReadUrl === undefined ? {} : { readUrl: config.databaseReadUrl }),
             poolSize: config.dbPoolSize,
             applicationName: `commune-bench-${role}`,
           }),
@@ -46,6 +46,7 @@ export class AppModule {
           retryAttempts: config.dbRetryAttempts,
           retryDelay: 1000,
         }),
+        DatabaseModule,
         AuditModule,
         AuthModule,
         HealthModule,

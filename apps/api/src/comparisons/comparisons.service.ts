@@ -12,6 +12,7 @@ import {
   type TTarget,
   type TUnitWithClassifications,
 } from '@commune-bench/domain';
+import { ReadDatabase } from '../database/read-database.js';
 import { PlansRepository } from '../plans/plans.repository.js';
 import { RankingEngine } from '../rankings/ranking-engine.service.js';
 import { statusesCounted } from '../rankings/rankings.service.js';
@@ -30,6 +31,7 @@ export class ComparisonsService {
     private readonly units: UnitsService,
     private readonly plans: PlansRepository,
     private readonly engine: RankingEngine,
+    private readonly read: ReadDatabase,
   ) {}
 
   /** Every unit compared must exist and be in the user's scope (404 / 403 otherwise). */
@@ -49,8 +51,11 @@ export class ComparisonsService {
     const ids = [...new Set(query.units)];
     const units = await this.checkAccess(user, query);
     const year = parsePeriod(query.period).year;
-    const plans = await this.plans.findByUnits(ids);
-    const targetsByPlan = await this.plans.targetsOf(plans.map((plan) => plan.id));
+    const plans = await this.plans.findByUnits(ids, this.read.manager);
+    const targetsByPlan = await this.plans.targetsOf(
+      plans.map((plan) => plan.id),
+      this.read.manager,
+    );
     const wanted = query.indicators === undefined ? undefined : new Set(query.indicators);
     const targetsByUnit = new Map<string, TTarget[]>();
     for (const unit of units) {

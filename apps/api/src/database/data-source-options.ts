@@ -4,8 +4,6 @@ import { MIGRATIONS } from './migrations/index.js';
 
 export interface DatabaseSettings {
   url: string;
-  /** A read replica: TypeORM's replication, with the primary as the default for every query. */
-  readUrl?: string;
   poolSize?: number;
   applicationName?: string;
 }
@@ -15,16 +13,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
   return {
     type: 'postgres',
     uuidExtension: 'pgcrypto',
-    ...(settings.readUrl === undefined
-      ? { url: settings.url }
-      : {
-          // Everything goes to the primary unless a caller asks for the replica (ReadDatabase).
-          replication: {
-            master: { url: settings.url },
-            slaves: [{ url: settings.readUrl }],
-            defaultMode: 'master' as const,
-          },
-        }),
+    url: settings.url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',

@@ -151,13 +151,16 @@ export class PlansRepository {
   }
 
   /** Plans of the given units (issued first, then the newest period), with phases. */
-  async findByUnits(unitIds: readonly string[]): Promise<PlanRecord[]> {
+  async findByUnits(
+    unitIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PlanRecord[]> {
     if (unitIds.length === 0) return [];
-    const rows: PlanRow[] = await this.dataSource.query(
+    const rows: PlanRow[] = await manager.query(
       `SELECT ${PLAN_COLUMNS} FROM plans p WHERE p.unit_id = ANY($1::uuid[]) ORDER BY (p.status = 'issued') DESC, p.to_year DESC, p.created_at DESC`,
       [unitIds],
     );
-    return this.withPhases(rows);
+    return this.withPhases(rows, manager);
   }
 
   async findById(

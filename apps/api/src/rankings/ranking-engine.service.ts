@@ -23,6 +23,8 @@ import {
   type TTieRule,
   type TUnitWithClassifications,
 } from '@commune-bench/domain';
+import type { EntityManager } from 'typeorm';
+import { ReadDatabase } from '../database/read-database.js';
 import { PlansRepository } from '../plans/plans.repository.js';
 import { ResultsRepository } from '../results/results.repository.js';
 import { UnitsRepository } from '../units/units.repository.js';
@@ -56,10 +58,12 @@ export class RankingEngine {
     private readonly units: UnitsRepository,
     private readonly results: ResultsRepository,
     private readonly plans: PlansRepository,
+    private readonly read: ReadDatabase,
   ) {}
 
+  /** Reads from the replica when DATABASE_READ_URL is set (database/read-database.ts). */
   scope(): RankingScope {
-    return new RankingScope(this.units, this.results, this.plans);
+    return new RankingScope(this.units, this.results, this.plans, this.read.manager);
   }
 }
 
@@ -77,6 +81,7 @@ export class RankingScope {
     private readonly units: UnitsRepository,
     private readonly results: ResultsRepository,
     private readonly plans: PlansRepository,
+    private readonly manager: EntityManager,
   ) {}
 
   /** Members of the cohort in the period's year, and the units left out. */
@@ -89,10 +94,10 @@ export class RankingScope {
   }> {
     const year = parsePeriod(period).year;
     const currentYear = new Date().getUTCFullYear();
-    const candidates = await this.units.find({
-      province: rule.province,
-      ids: rule.explicitUnitIds,
-    });
+    const candidates = await this.units.find(
+      { province: rule.province, ids: rule.explicitUnitIds },
+      this.manager,
+    );
     const members: TUnitWithClassifications[] = [];
     const notInCohortThatYear: TUnitWithClassifications[] = [];
     for (const unit of candidates) {
@@ -161,11 +166,14 @@ export class RankingScope {
     }));
     if (request.indicator === COMPOSITE)
       return [...(await this.compositeEntries(members, request)), ...left];
-    const results = await this.results.find({
-      unitIds: members.map((unit) => unit.id),
-      indicatorCodes: [request.indicator],
-      period: request.period,
-    });
+    const results = await this.results.find(
+      {
+        unitIds: members.map((unit) => unit.id),
+        indicatorCodes: [request.indicator],
+        period: request.period,
+      },
+      this.manager,
+    );
     const byUnit = new Map(results.map((result) => [result.unitId, result]));
     return [
       ...members.map((unit): TRankEntry => {
@@ -197,8 +205,11 @@ export class RankingScope {
   ): Promise<TRankEntry[]> {
     const year = parsePeriod(request.period).year;
     const unitIds = members.map((unit) => unit.id);
-    const plans = await this.plans.findByUnits(unitIds);
-    const targetsByPlan = await this.plans.targetsOf(plans.map((plan) => plan.id));
+    const plans = await this.plans.findByUnits(unitIds, this.manager);
+    const targetsByPlan = await this.plans.targetsOf(
+      plans.map((plan) => plan.id),
+      this.manager,
+    );
     // Only the indicators some target due this year needs.
     const codes = new Set<string>();
     for (const targets of targetsByPlan.values())
@@ -298,12 +309,10 @@ export class RankingScope {
     upTo: string,
     indicatorCodes?: readonly string[],
   ): Promise<Map<string, Map<string, TSeriesPoint[]>>> {
-    const rows = await this.results.findPoints({
-      unitIds,
-      statuses,
-      indicatorCodes,
-      upToYear: periodEndYear(upTo),
-    });
+    const rows = await this.results.findPoints(
+      { unitIds, statuses, indicatorCodes, upToYear: periodEndYear(upTo) },
+      this.manager,
+    );
     const byUnit = new Map<string, Map<string, TSeriesPoint[]>>();
     for (const row of rows) {
       if (!isAtOrBefore(row.period, upTo)) continue;

@@ -123,14 +123,17 @@ export class ResultsRepository {
    * The values only (unit, indicator, period, value) of counted results up to a year, for
    * evaluations: no jsonb, and bounded by period so a national composite does not read every year.
    */
-  async findPoints(filter: {
-    unitIds: readonly string[];
-    statuses: readonly TResultStatus[];
-    indicatorCodes?: readonly string[];
-    upToYear: number;
-  }): Promise<{ unitId: string; indicatorCode: string; period: string; value: number }[]> {
+  async findPoints(
+    filter: {
+      unitIds: readonly string[];
+      statuses: readonly TResultStatus[];
+      indicatorCodes?: readonly string[];
+      upToYear: number;
+    },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ unitId: string; indicatorCode: string; period: string; value: number }[]> {
     const rows: { unit_id: string; indicator_code: string; period: string; value: number }[] =
-      await this.dataSource.query(
+      await manager.query(
         `SELECT unit_id, indicator_code, period, value FROM results
        WHERE unit_id = ANY($1::uuid[]) AND status = ANY($2::varchar[]) AND value IS NOT NULL AND period < $3
          AND ($4::varchar[] IS NULL OR indicator_code = ANY($4::varchar[]))`,

@@ -70,7 +70,10 @@ const UNIT_COLUMNS = `u.id, u.code, u.name, u.type, u.province_code, u.parent_na
 export class UnitsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async find(filter: UnitFilter): Promise<TUnitWithClassifications[]> {
+  async find(
+    filter: UnitFilter,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TUnitWithClassifications[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.province !== undefined) {
@@ -93,11 +96,11 @@ export class UnitsRepository {
       params.push(filter.ids);
       where.push(`u.id = ANY($${params.length}::uuid[])`);
     }
-    const units: UnitRow[] = await this.dataSource.query(
+    const units: UnitRow[] = await manager.query(
       `SELECT ${UNIT_COLUMNS} FROM units u ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.name, u.id`,
       params,
     );
-    return this.withClassifications(units);
+    return this.withClassifications(units, manager);
   }
 
   async findById(id: string): Promise<TUnitWithClassifications | undefined> {
@@ -241,9 +244,12 @@ export class UnitsRepository {
     return rows.length > 0;
   }
 
-  private async withClassifications(units: UnitRow[]): Promise<TUnitWithClassifications[]> {
+  private async withClassifications(
+    units: UnitRow[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TUnitWithClassifications[]> {
     if (units.length === 0) return [];
-    const classifications: ClassificationRow[] = await this.dataSource.query(
+    const classifications: ClassificationRow[] = await manager.query(
       `SELECT unit_id, class, basis, decision_no, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
        FROM unit_classifications WHERE unit_id = ANY($1::uuid[]) ORDER BY valid_from`,
       [units.map((unit) => unit.id)],
