@@ -6,7 +6,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,25 +15,11 @@ import {
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '../src/database/embedded-postgres.js';
+import { freePort } from './support/processes.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const PASSWORD = 'fault-test-password';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 describe('faults: database down, server killed, graceful shutdown', () => {
   let dataDir: string;
@@ -192,7 +177,9 @@ describe('faults: database down, server killed, graceful shutdown', () => {
           // The error line of each 5xx but 503, with the stack lines after it.
           lines
             .slice(Math.max(0, index - 12), index + 1)
-            .some((before) => /ERROR.*\b5(0[0-24-9]|[1-9]\d) (GET|PUT|POST|PATCH|DELETE)/.test(before)),
+            .some((before) =>
+              /ERROR.*\b5(0[0-24-9]|[1-9]\d) (GET|PUT|POST|PATCH|DELETE)/.test(before),
+            ),
         )
         .join('\n')
         .slice(0, 6000),

@@ -91,13 +91,11 @@ describe('background jobs (in-process, without Redis)', () => {
 
   it('refuses at once what the direct download would refuse: bad parameters 400, out of scope 403', async () => {
     const staff = await api.as('odien');
-    const outside = await staff
-      .post('/api/jobs/exports')
-      .send({
-        report: 'ranking',
-        format: 'xlsx',
-        query: { indicator: 'CQS.DTI', period: '2026', province: 'HUE' },
-      });
+    const outside = await staff.post('/api/jobs/exports').send({
+      report: 'ranking',
+      format: 'xlsx',
+      query: { indicator: 'CQS.DTI', period: '2026', province: 'HUE' },
+    });
     expect(outside.status).toBe(403);
     const reviewer = await api.as('reviewer.hanoi');
     const badPeriod = await reviewer
