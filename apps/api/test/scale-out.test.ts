@@ -168,6 +168,54 @@ describe('two API instances and a worker on one PostgreSQL and one Redis', () =>
     expect((await login(b, 'odien', PASSWORD, '198.51.100.24')).status).toBe(200);
   });
 
+  it('a ranking cached in Redis is recomputed at once after a write through the other instance', async () => {
+    const reviewer = await token(a, 'reviewer.hanoi');
+    const staff = await token(b, 'odien');
+    const query = new URLSearchParams({
+      indicator: 'TTHC.ONLINE_DOSSIER',
+      period: '2027',
+      province: 'HNI',
+      type: 'xa',
+      include: 'submitted',
+    });
+    const ranking = async () =>
+      (await (await fetch(`${a.base}/api/rankings?${query.toString()}`, authed(reviewer))).json()) as {
+        rows: { unitId: string; value: number }[];
+      };
+    const before = await ranking();
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    const cached = await redis.keys(`${prefix}:ranking:*`);
+    await redis.quit();
+    expect(cached.length).toBeGreaterThan(0);
+    expect(await ranking()).toEqual(before);
+
+    const { scope } = (await (await fetch(`${b.base}/api/auth/me`, authed(staff))).json()) as {
+      scope: { unitId: string };
+    };
+    expect(before.rows.map((row) => row.unitId)).not.toContain(scope.unitId);
+    const draft = await fetch(
+      `${b.base}/api/results`,
+      authed(staff, {
+        method: 'PUT',
+        body: JSON.stringify({
+          unitId: scope.unitId,
+          indicatorCode: 'TTHC.ONLINE_DOSSIER',
+          period: '2027',
+          value: 77.7,
+        }),
+      }),
+    );
+    expect(draft.status).toBe(201);
+    const { id, version } = (await draft.json()) as { id: string; version: number };
+    const submitted = await fetch(
+      `${b.base}/api/results/${id}/submit`,
+      authed(staff, { method: 'POST', body: JSON.stringify({ version }) }),
+    );
+    expect(submitted.status).toBe(200);
+    const after = await ranking();
+    expect(after.rows.find((row) => row.unitId === scope.unitId)?.value).toBe(77.7);
+  });
+
   it('an export job queued on A finishes on the worker while A is stopped, and B hands out the file', async () => {
     const bearer = await token(a, 'reviewer');
     const queued = await fetch(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RankingCache } from '../rankings/ranking-cache.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ResultsModule } from '../results/results.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
@@ -7,7 +8,8 @@ import { DemoService } from './demo.service.js';
 
 @Module({
   imports: [SettingsModule, UnitsModule, PlansModule, ResultsModule],
-  providers: [DemoService],
+  // RankingCache is stateless (its entries are in Redis): a provider of its own here is the same cache.
+  providers: [DemoService, RankingCache],
   exports: [DemoService],
 })
 export class DemoModule {}

@@ -12,6 +12,7 @@ import { SettingsRepository } from '../settings/settings.repository.js';
 import { UnitsRepository } from '../units/units.repository.js';
 import { generateDemoCohort } from './demo-cohort.js';
 import { seedPlans, type SeedPlan } from './seed-plans.data.js';
+import { RankingCache } from '../rankings/ranking-cache.js';
 
 const DEMO_MARKER = 'demo_loaded_at';
 const DEMO_LOCK = 7_310_001;
@@ -68,12 +69,14 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly plans: PlansRepository,
     private readonly results: ResultsRepository,
     private readonly users: UsersRepository,
+    private readonly rankingCache: RankingCache,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
     const report = await this.loadOnce();
     if (!report.loaded) return;
+    await this.rankingCache.invalidate();
     this.logger.log(
       `Demo data loaded: ${report.units} units, ${report.plans} plans, ${report.targets} targets, ${report.results} results (all generated figures are marked as demo data).`,
     );

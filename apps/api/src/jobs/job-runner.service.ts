@@ -12,6 +12,7 @@ import { UsersRepository } from '../auth/users.repository.js';
 import { AppError } from '../common/app-error.js';
 import { isDatabaseUnavailable } from '../common/error.filter.js';
 import { parseInput } from '../common/zod-parse.js';
+import { RankingCache } from '../rankings/ranking-cache.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { ResultsService } from '../results/results.service.js';
 import { JobsRepository } from './jobs.repository.js';
@@ -37,6 +38,7 @@ export class JobRunner {
     private readonly users: UsersRepository,
     private readonly reports: ReportsService,
     private readonly results: ResultsService,
+    private readonly rankingCache: RankingCache,
   ) {}
 
   async run(jobId: string): Promise<AttemptOutcome> {
@@ -131,5 +133,6 @@ export class JobRunner {
       progress,
     );
     await this.jobs.complete(jobId, { summary: report });
+    await this.rankingCache.invalidate();
   }
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PlansModule } from '../plans/plans.module.js';
 import { ResultsModule } from '../results/results.module.js';
 import { UnitsModule } from '../units/units.module.js';
+import { InvalidateRankingsOnWrite, RankingCache } from './ranking-cache.js';
 import { RankingEngine } from './ranking-engine.service.js';
 import { RankingsController } from './rankings.controller.js';
 import { RankingsService } from './rankings.service.js';
@@ -9,7 +11,12 @@ import { RankingsService } from './rankings.service.js';
 @Module({
   imports: [UnitsModule, PlansModule, ResultsModule],
   controllers: [RankingsController],
-  providers: [RankingEngine, RankingsService],
-  exports: [RankingEngine, RankingsService],
+  providers: [
+    RankingEngine,
+    RankingsService,
+    RankingCache,
+    { provide: APP_INTERCEPTOR, useClass: InvalidateRankingsOnWrite },
+  ],
+  exports: [RankingEngine, RankingsService, RankingCache],
 })
 export class RankingsModule {}

@@ -13,6 +13,7 @@ import {
 } from '@commune-bench/domain';
 import { badRequest, forbidden, notFound } from '../common/app-error.js';
 import { UnitsRepository } from '../units/units.repository.js';
+import { RankingCache } from './ranking-cache.js';
 import { COMPOSITE, direction, RankingEngine } from './ranking-engine.service.js';
 
 export function statusesCounted(include: 'verified' | 'submitted'): TResultStatus[] {
@@ -34,6 +35,7 @@ export class RankingsService {
   constructor(
     private readonly engine: RankingEngine,
     private readonly units: UnitsRepository,
+    private readonly cache: RankingCache,
   ) {}
 
   /**
@@ -43,6 +45,11 @@ export class RankingsService {
    */
   async ranking(user: TMe, query: TRankingQuery): Promise<TRankingView> {
     const rule = await this.checkAccess(user, query);
+    // The view depends on the query and the data only (access is checked above, for each caller).
+    return this.cache.getOrCompute(['ranking', query], () => this.compute(rule, query));
+  }
+
+  private async compute(rule: TCohortRule, query: TRankingQuery): Promise<TRankingView> {
     const statuses = statusesCounted(query.include);
     const scope = this.engine.scope();
     const previous = previousPeriod(query.period);

@@ -1,0 +1,80 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { type Observable, tap } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { REDIS, type RedisClient } from '../redis/redis.module.js';
+
+/**
+ * Computed rankings, shared by every instance through Redis (REDIS_URL; without it nothing is
+ * cached, so instances can never disagree). Every entry belongs to a data generation: each write to
+ * units, plans or results moves the generation on (`invalidate`), so the next request computes
+ * afresh; RANKING_CACHE_SECONDS only bounds how long an unused entry stays. While Redis is away the
+ * rankings are computed as if there were no cache.
+ */
+@Injectable()
+export class RankingCache {
+  constructor(
+    @Inject(REDIS) private readonly redis: RedisClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get generationKey(): string {
+    return `${this.config.redisKeyPrefix}:ranking-generation`;
+  }
+
+  async getOrCompute<T>(key: unknown, compute: () => Promise<T>): Promise<T> {
+    const redis = this.redis;
+    if (redis === null || this.config.rankingCacheSeconds === 0 || redis.status !== 'ready')
+      return compute();
+    let entryKey: string;
+    try {
+      const generation = (await redis.get(this.generationKey)) ?? '0';
+      // Cohorts depend on the current year too (classifications valid "now"), so the day is part of it.
+      const digest = createHash('sha256')
+        .update(JSON.stringify([key, new Date().toISOString().slice(0, 10)]))
+        .digest('base64url');
+      entryKey = `${this.config.redisKeyPrefix}:ranking:${generation}:${digest}`;
+      const hit = await redis.get(entryKey);
+      if (hit !== null) return JSON.parse(hit) as T;
+    } catch {
+      return compute();
+    }
+    const value = await compute();
+    // Computed under the generation read before: if a write moved it on meanwhile, nobody reads this.
+    await redis
+      .set(entryKey, JSON.stringify(value), 'EX', this.config.rankingCacheSeconds)
+      .catch(() => undefined);
+    return value;
+  }
+
+  /** After a write that can change a ranking: every cached ranking is out of date. */
+  async invalidate(): Promise<void> {
+    await this.redis?.incr(this.generationKey).catch(() => undefined);
+  }
+}
+
+/** The API paths whose writes change what rankings are computed from. */
+const DATA_PATHS = /^\/api\/(results|plans|units)(\/|$|\?)/;
+
+/** Moves the ranking cache's generation on after every successful write to units, plans or results. */
+@Injectable()
+export class InvalidateRankingsOnWrite implements NestInterceptor {
+  constructor(private readonly cache: RankingCache) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<{ method?: string; originalUrl?: string }>();
+    const writes =
+      request.method !== undefined &&
+      !['GET', 'HEAD', 'OPTIONS'].includes(request.method) &&
+      DATA_PATHS.test(request.originalUrl ?? '') &&
+      !(request.originalUrl ?? '').startsWith('/api/plans/extract');
+    if (!writes) return next.handle();
+    return next.handle().pipe(tap({ complete: () => void this.cache.invalidate() }));
+  }
+}
