@@ -1,4 +1,4 @@
-import type { TRankingView } from '@commune-bench/domain';
+import type { TJobView, TRankingView } from '@commune-bench/domain';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +93,51 @@ describe('Xếp hạng, as the Hà Nội reviewer', () => {
     expect(positions.every((position) => position >= 0)).toBe(true);
     // In rank order.
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('exports it as a background job: progress while it runs, then the same workbook downloaded, and listed under “Tác vụ nền”', async ({
+    skip,
+  }) => {
+    const available = await routeExists('reviewer.hanoi', 'GET', '/jobs');
+    if (!available) skip('GET /api/jobs is not served yet (background jobs are other work)');
+    await page.goto(`/rankings?${QUERY}`);
+    await tableRows();
+    const exports = page.getByRole('group', { name: 'Xuất báo cáo' });
+    await exports.getByText('Xuất dưới nền').click();
+    expect(await exports.getByRole('checkbox', { name: 'Xuất dưới nền' }).isChecked()).toBe(true);
+
+    const downloaded = page.waitForEvent('download', { timeout: 90_000 });
+    await exports.getByRole('button', { name: 'Xuất Excel' }).click();
+    const status = exports.getByRole('status', { name: 'Xuất bảng xếp hạng (Excel)' });
+    await status.waitFor();
+    const download = await downloaded;
+    await status.getByText('Hoàn thành').waitFor();
+    await exports.getByRole('button', { name: 'Tải lại' }).waitFor();
+
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const sheets = readWorkbook(await readFile(await download.path()));
+    const text = sheets.flat().map((row) => row.join(' | '));
+    const expected = await apiGet<TRankingView>('reviewer.hanoi', `/rankings?${QUERY}`);
+    const positions = expected.rows.map((row) =>
+      text.findIndex((line) => line.includes(row.unitName)),
+    );
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+
+    // The API keeps the job, done, with the file the browser saved.
+    const [job] = await apiGet<TJobView[]>('reviewer.hanoi', '/jobs');
+    expect(job?.kind).toBe('ranking_export');
+    expect(job?.status).toBe('done');
+    expect(job?.file?.name).toBe(download.suggestedFilename());
+
+    await page.getByRole('button', { name: 'Tác vụ nền' }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: 'Tác vụ nền' });
+    const item = drawer.getByRole('listitem').first();
+    expect(await item.getAttribute('aria-label')).toBe('Xuất bảng xếp hạng (Excel)');
+    await item.getByText('Hoàn thành').waitFor();
+    // The name also gives the size: a substring match.
+    await item.getByRole('button', { name: `Tải tệp ${download.suggestedFilename()}` }).waitFor();
+    await screenshot(page, 'tac-vu-nen');
+    await page.keyboard.press('Escape');
   });
 });

@@ -1,6 +1,7 @@
 import { Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useMe } from '../features/auth/api/get-me';
 import { ROLE_LABELS, describeScope } from '../features/auth/utils/describe-user';
+import { BackgroundJobsButton } from '../features/jobs/components/background-jobs';
 import { endSession } from '../lib/auth-store';
 import { navigate } from '../lib/router';
 import { menuKeyOf, menuRoutes } from './routes';
@@ -46,6 +47,7 @@ export function AppHeader({ activePath }: AppHeaderProps) {
             {scope !== null && <Typography.Text type="secondary">{scope}</Typography.Text>}
           </Space>
         )}
+        {user && <BackgroundJobsButton />}
         <Button onClick={() => endSession('signed_out')}>Đăng xuất</Button>
       </Flex>
     </Layout.Header>

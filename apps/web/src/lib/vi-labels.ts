@@ -4,6 +4,7 @@ import type {
   TComparator,
   TExcludedReason,
   TIndicatorUnit,
+  TJobStatus,
   TPlanKind,
   TPlanStatus,
   TResultStatus,
@@ -96,3 +97,17 @@ export const COMPARATORS_WITHOUT_VALUE: readonly TComparator[] = [
   'better_rank',
   'improve',
 ];
+
+export const JOB_STATUS_LABELS: Record<TJobStatus, string> = {
+  queued: 'Đang chờ',
+  running: 'Đang thực hiện',
+  done: 'Hoàn thành',
+  failed: 'Lỗi',
+};
+
+export const JOB_STATUS_COLORS: Record<TJobStatus, string> = {
+  queued: 'default',
+  running: 'processing',
+  done: 'success',
+  failed: 'error',
+};

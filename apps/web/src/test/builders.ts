@@ -1,4 +1,5 @@
 import type {
+  TJobView,
   TLoginResponse,
   TMe,
   TProvince,
@@ -112,6 +113,26 @@ export function buildResultView(overrides: Partial<TResultView> = {}): TResultVi
     isDemo: false,
     version: 1,
     updatedAt: '2026-06-12T03:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A background job as `GET /api/jobs/:id` answers it; by default a ranking export just queued. */
+export function buildJobView(overrides: Partial<TJobView> = {}): TJobView {
+  const n = nextSequence();
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    kind: 'ranking_export',
+    status: 'queued',
+    progress: 0,
+    label: 'Xuất bảng xếp hạng (Excel)',
+    createdAt: '2026-12-02T07:05:00.000Z',
+    startedAt: null,
+    finishedAt: null,
+    attempts: 0,
+    file: null,
+    importReport: null,
+    error: null,
     ...overrides,
   };
 }

@@ -9,7 +9,7 @@ import {
   buildRankedRow,
   buildRankingView,
 } from '../../../test/builders';
-import { json, mockApi } from '../../../test/mock-api';
+import { json, mockApi, mockJobs } from '../../../test/mock-api';
 import { openUrl, renderWithProviders } from '../../../test/render-app';
 import { RankingsPage } from './rankings-page';
 
@@ -202,6 +202,35 @@ describe('RankingsPage', () => {
     await user.click(screen.getByRole('button', { name: 'Xuất PDF' }));
     expect(await screen.findByText('Không tạo được tệp PDF.')).toBeTruthy();
     vi.restoreAllMocks();
+  });
+
+  it('exports a ranking of more than 500 units as a background job with the same parameters', async () => {
+    signInAsHanoiReviewer();
+    const rows = Array.from({ length: 501 }, (_unused, index) =>
+      buildRankedRow({ rank: index + 1, unitName: `Xã Số ${index + 1}` }),
+    );
+    const api = mockApi({
+      'GET /api/rankings': () => json(buildRankingView({ rows, total: rows.length })),
+      'GET /api/comparisons': () => json({ period: '2026', units: [], rows: [] }),
+      'GET /api/provinces': () => json([HANOI]),
+      'GET /api/indicators': () => json([]),
+      ...mockJobs({ exports: { steps: [{ status: 'running', progress: 20 }] } }),
+    });
+    const user = userEvent.setup();
+    openUrl('/rankings?indicator=CQS.DTI&period=2026&type=xa&class=I');
+    renderWithProviders(<RankingsPage />);
+    await screen.findByText('Xã Số 1');
+
+    expect(screen.getByText(/Bảng có 501 đơn vị: tệp được tạo dưới nền/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Xuất CSV' }));
+    expect(await screen.findByRole('status', { name: 'Xuất bảng xếp hạng (CSV)' })).toBeTruthy();
+    const ranking = api.requestsTo('GET /api/rankings').at(-1);
+    expect(api.requestsTo('POST /api/jobs/exports')[0]?.body).toEqual({
+      report: 'ranking',
+      format: 'csv',
+      query: Object.fromEntries(ranking?.url.searchParams ?? []),
+    });
+    expect(api.requestsTo('GET /api/reports/ranking.csv')).toHaveLength(0);
   });
 
   it("shows the API's refusal of a cohort outside the user's scope", async () => {

@@ -111,7 +111,11 @@ export function RankingsPage() {
       )}
       {view && (
         <>
-          <ExportButtons kind="ranking" parameters={rankingQueryParameters(rankingParams)} />
+          <ExportButtons
+            kind="ranking"
+            parameters={rankingQueryParameters(rankingParams)}
+            rowCount={view.rows.length}
+          />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>
               <LeagueTable

@@ -1,7 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { ApiError, QueryParameters } from '../../../lib/api-client';
-import { apiDownload, saveFile, type DownloadedFile } from '../../../lib/api-transfer';
+import type { QueryParameters } from '../../../lib/api-client';
+import { apiDownload, type DownloadedFile } from '../../../lib/api-transfer';
+import { useFileDownload } from '../../../lib/use-file-download';
 
 export const REPORT_FORMATS = ['xlsx', 'pdf', 'docx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -46,11 +45,5 @@ export function downloadReportMutationOptions(onProgress?: (fraction: number | n
 
 /** Downloads a report and hands it to the browser; `progress` is 0–1, or null while unknown. */
 export function useDownloadReport() {
-  const [progress, setProgress] = useState<number | null>(null);
-  const mutation = useMutation<DownloadedFile, ApiError, ReportRequest>({
-    ...downloadReportMutationOptions(setProgress),
-    onMutate: () => setProgress(null),
-    onSuccess: (file) => saveFile(file),
-  });
-  return { ...mutation, progress };
+  return useFileDownload(downloadReportMutationOptions);
 }

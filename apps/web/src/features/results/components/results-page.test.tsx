@@ -10,7 +10,7 @@ import {
   buildResultView,
   buildUnitListItem,
 } from '../../../test/builders';
-import { json, mockApi } from '../../../test/mock-api';
+import { json, mockApi, mockJobs } from '../../../test/mock-api';
 import { openUrl, renderWithProviders } from '../../../test/render-app';
 import { ResultsPage } from './results-page';
 
@@ -241,6 +241,22 @@ describe('Kết quả: the reviewer queue', () => {
   });
 });
 
+async function fileInput(): Promise<HTMLInputElement> {
+  return waitFor(() => {
+    const found = document.querySelector('input[type="file"]');
+    if (!(found instanceof HTMLInputElement)) throw new Error('no file input');
+    return found;
+  });
+}
+
+/** A CSV file over 1 MB: imported as a background job. */
+function largeFile(name: string): File {
+  const header = 'Mã đơn vị,Mã chỉ số,Kỳ,Giá trị\n';
+  return new File([header, 'x'.repeat(1024 * 1024)], name, { type: 'text/csv' });
+}
+
+const POLLS = { timeout: 10_000 };
+
 describe('Kết quả: uploading a file', () => {
   it('lists every bad row with its column and reason when the file is refused', async () => {
     signInAsODien();
@@ -288,5 +304,96 @@ describe('Kết quả: uploading a file', () => {
     expect(table.getByText('Kết quả đã được thẩm định và bị khóa.')).toBeTruthy();
     const form = api.requestsTo('POST /api/results/import')[0]?.body as FormData;
     expect((form.get('file') as File).name).toBe('ket-qua.csv');
+  });
+
+  it('imports a file over 1 MB as a background job, with its progress, and shows the same report when done', async () => {
+    signInAsODien();
+    const api = mockApi({
+      'GET /api/units/o-dien': () => json(O_DIEN),
+      'GET /api/provinces': () => json([]),
+      'GET /api/indicators': () => json([]),
+      ...mockJobs({
+        imports: {
+          steps: [
+            { status: 'running', progress: 60 },
+            {
+              status: 'done',
+              progress: 100,
+              importReport: { imported: 4210, created: 4000, updated: 210, errors: [] },
+            },
+          ],
+        },
+      }),
+    });
+    const user = userEvent.setup();
+    openUrl('/results?tab=upload');
+    renderWithProviders(<ResultsPage />);
+
+    await user.upload(await fileInput(), largeFile('ket-qua-ca-nuoc.csv'));
+
+    const status = await screen.findByRole('status', {
+      name: 'Nhập kết quả từ tệp ket-qua-ca-nuoc.csv',
+    });
+    expect(within(status).getByText('Đang chờ')).toBeTruthy();
+    expect(await within(status).findByText('Đang thực hiện', {}, POLLS)).toBeTruthy();
+    expect(within(status).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('60');
+    expect(await within(status).findByText('Hoàn thành', {}, POLLS)).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Đã nhập 4210 dòng: 4000 kết quả mới, 210 kết quả cập nhật (đều ở trạng thái đang soạn).',
+      ),
+    ).toBeTruthy();
+    const form = api.requestsTo('POST /api/jobs/imports')[0]?.body as FormData;
+    expect((form.get('file') as File).name).toBe('ket-qua-ca-nuoc.csv');
+    expect(api.requestsTo('POST /api/results/import')).toHaveLength(0);
+  });
+
+  it('lists the bad rows of an import job the server rejected, as the direct import does', async () => {
+    signInAsODien();
+    mockApi({
+      'GET /api/units/o-dien': () => json(O_DIEN),
+      'GET /api/provinces': () => json([]),
+      'GET /api/indicators': () => json([]),
+      ...mockJobs({
+        imports: {
+          steps: [
+            { status: 'running', progress: 30 },
+            {
+              status: 'failed',
+              progress: 30,
+              error: {
+                code: 'import_rejected',
+                message: 'Tệp có 2 dòng lỗi; chưa ghi dòng nào. Sửa các dòng lỗi rồi tải lại.',
+                details: {
+                  errors: [
+                    { row: 12, column: 'Mã đơn vị', reason: 'Không có đơn vị mã 99999' },
+                    { row: 48, reason: 'Kết quả đã được thẩm định và bị khóa.' },
+                  ],
+                },
+              },
+            },
+          ],
+        },
+      }),
+    });
+    const user = userEvent.setup();
+    openUrl('/results?tab=upload');
+    renderWithProviders(<ResultsPage />);
+
+    await user.upload(await fileInput(), largeFile('ket-qua-loi.csv'));
+
+    const status = await screen.findByRole('status', {
+      name: 'Nhập kết quả từ tệp ket-qua-loi.csv',
+    });
+    expect(await within(status).findByText('Lỗi', {}, POLLS)).toBeTruthy();
+    expect(screen.getByText('Tệp chưa được nhập.')).toBeTruthy();
+    expect(
+      screen.getByText('Tệp có 2 dòng lỗi; chưa ghi dòng nào. Sửa các dòng lỗi rồi tải lại.'),
+    ).toBeTruthy();
+    const table = within(screen.getByRole('table', { name: 'Các dòng lỗi' }));
+    expect(table.getByText('Không có đơn vị mã 99999')).toBeTruthy();
+    expect(table.getByText('Mã đơn vị')).toBeTruthy();
+    expect(table.getByText('48')).toBeTruthy();
+    expect(table.getByText('Kết quả đã được thẩm định và bị khóa.')).toBeTruthy();
   });
 });

@@ -1,10 +1,37 @@
-import { Alert, Flex, Progress, Table, Typography, Upload } from 'antd';
-import { rowErrorsOf, useImportResults, type ImportRowError } from '../api/import-results';
+import { Flex, Progress, Typography, Upload } from 'antd';
+import { isJobActive } from '../../jobs/api/get-job';
+import { JobProgress } from '../../jobs/components/job-progress';
+import {
+  BACKGROUND_IMPORT_MIN_BYTES,
+  useImportResults,
+  useImportResultsJob,
+} from '../api/import-results';
+import { ImportOutcome } from './import-outcome';
 
-/** Tải tệp kết quả: CSV or XLSX, all rows or none; every bad row is listed with its reason. */
+/**
+ * Tải tệp kết quả: CSV or XLSX, all rows or none; every bad row is listed with its reason. A file
+ * above 1 MB is imported as a background job, with its progress shown; the outcome looks the same.
+ */
 export function ResultsUpload() {
   const upload = useImportResults();
-  const rowErrors = rowErrorsOf(upload.error);
+  const { create, job } = useImportResultsJob();
+  const jobView = create.data !== undefined ? job.data : undefined;
+  const busy = upload.isPending || create.isPending || isJobActive(jobView);
+  const uploading = upload.isPending || create.isPending;
+  const progress = upload.isPending ? upload.progress : create.progress;
+  const asJob = create.data !== undefined || create.isError;
+  const outcome = asJob
+    ? {
+        report: jobView?.status === 'done' ? jobView.importReport : null,
+        error:
+          create.error ??
+          (jobView?.status === 'failed'
+            ? (jobView.error ?? { code: 'job_failed', message: 'Tác vụ nhập bị lỗi.' })
+            : jobView === undefined
+              ? job.error
+              : null),
+      }
+    : { report: upload.data, error: upload.error };
 
   return (
     <Flex vertical gap="middle">
@@ -17,15 +44,21 @@ export function ResultsUpload() {
         <Typography.Text code>Tử số</Typography.Text>,{' '}
         <Typography.Text code>Mẫu số</Typography.Text>,{' '}
         <Typography.Text code>Nguồn số liệu</Typography.Text>. Có dòng lỗi thì không dòng nào được
-        ghi.
+        ghi. Tệp trên 1 MB được nhập dưới nền: có thể rời trang và xem kết quả ở “Tác vụ nền”.
       </Typography.Paragraph>
       <Upload.Dragger
         accept=".csv,.xlsx"
         multiple={false}
         showUploadList={false}
-        disabled={upload.isPending}
+        disabled={busy}
         beforeUpload={(file) => {
-          upload.mutate(file);
+          if (file.size > BACKGROUND_IMPORT_MIN_BYTES) {
+            upload.reset();
+            create.mutate(file);
+          } else {
+            create.reset();
+            upload.mutate(file);
+          }
           return false;
         }}
       >
@@ -33,56 +66,26 @@ export function ResultsUpload() {
           Kéo thả hoặc bấm để chọn tệp CSV hoặc XLSX
         </Typography.Paragraph>
       </Upload.Dragger>
-      {upload.isPending && (
+      {uploading && (
         <Flex align="center" gap="small" role="status" aria-label="Đang tải tệp kết quả">
           <Typography.Text type="secondary">
-            {upload.progress !== null && upload.progress < 1
+            {progress !== null && progress < 1
               ? 'Đang tải tệp lên…'
-              : 'Đang kiểm tra và ghi dữ liệu…'}
+              : upload.isPending
+                ? 'Đang kiểm tra và ghi dữ liệu…'
+                : 'Đang tạo tác vụ nhập dưới nền…'}
           </Typography.Text>
           <Progress
             style={{ width: 260, margin: 0 }}
             size="small"
             status="active"
-            percent={upload.progress === null ? 100 : Math.round(upload.progress * 100)}
-            showInfo={upload.progress !== null}
+            percent={progress === null ? 100 : Math.round(progress * 100)}
+            showInfo={progress !== null}
           />
         </Flex>
       )}
-      {upload.isSuccess && (
-        <Alert
-          type="success"
-          showIcon
-          title={`Đã nhập ${upload.data.imported} dòng: ${upload.data.created} kết quả mới, ${upload.data.updated} kết quả cập nhật (đều ở trạng thái đang soạn).`}
-        />
-      )}
-      {upload.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title="Tệp chưa được nhập."
-          description={upload.error.message}
-        />
-      )}
-      {rowErrors.length > 0 && (
-        <Table<ImportRowError>
-          aria-label="Các dòng lỗi"
-          size="small"
-          rowKey={(error) => `${error.row}-${error.column ?? ''}-${error.reason}`}
-          dataSource={rowErrors}
-          pagination={rowErrors.length > 20 ? { pageSize: 20 } : false}
-          columns={[
-            { title: 'Dòng', dataIndex: 'row', width: 80 },
-            {
-              title: 'Cột',
-              key: 'column',
-              width: 160,
-              render: (_value, error) => error.column ?? '—',
-            },
-            { title: 'Lý do', dataIndex: 'reason' },
-          ]}
-        />
-      )}
+      {jobView && <JobProgress job={jobView} width={260} />}
+      <ImportOutcome {...outcome} />
     </Flex>
   );
 }
