@@ -179,7 +179,9 @@ describe('two API instances and a worker on one PostgreSQL and one Redis', () =>
       include: 'submitted',
     });
     const ranking = async () =>
-      (await (await fetch(`${a.base}/api/rankings?${query.toString()}`, authed(reviewer))).json()) as {
+      (await (
+        await fetch(`${a.base}/api/rankings?${query.toString()}`, authed(reviewer))
+      ).json()) as {
         rows: { unitId: string; value: number }[];
       };
     const before = await ranking();

@@ -76,6 +76,7 @@ export function direction(indicator: string): { direction: TDirection; precision
 
 export class RankingScope {
   private readonly memo = new Map<string, Promise<TRankResult>>();
+  private readonly candidateMemo = new Map<string, Promise<TUnitWithClassifications[]>>();
 
   constructor(
     private readonly units: UnitsRepository,
@@ -94,24 +95,39 @@ export class RankingScope {
   }> {
     const year = parsePeriod(period).year;
     const currentYear = new Date().getUTCFullYear();
-    const candidates = await this.units.find(
-      { province: rule.province, ids: rule.explicitUnitIds },
-      this.manager,
-    );
+    const candidates = await this.candidates(rule);
     const members: TUnitWithClassifications[] = [];
     const notInCohortThatYear: TUnitWithClassifications[] = [];
     for (const unit of candidates) {
-      if (
-        rule.unitTypes !== undefined &&
-        rule.unitTypes.length > 0 &&
-        !rule.unitTypes.includes(unit.type)
-      )
-        continue;
       if (cohortMembership(unit, unit.classifications, rule, year).member) members.push(unit);
       else if (cohortMembership(unit, unit.classifications, rule, currentYear).member)
         notInCohortThatYear.push(unit);
     }
     return { members, notInCohortThatYear };
+  }
+
+  /**
+   * The units a cohort can hold in any year (its province, its types), with their classification
+   * history: read once per request, whichever periods it ranks. Which class counts in which year
+   * is the domain's `cohortMembership`.
+   */
+  private candidates(rule: TCohortRule): Promise<TUnitWithClassifications[]> {
+    const key = JSON.stringify([rule.province, rule.explicitUnitIds, rule.unitTypes]);
+    let found = this.candidateMemo.get(key);
+    if (!found) {
+      found = this.units.find(
+        {
+          province: rule.province,
+          ids: rule.explicitUnitIds,
+          ...(rule.unitTypes !== undefined && rule.unitTypes.length > 0
+            ? { types: rule.unitTypes }
+            : {}),
+        },
+        this.manager,
+      );
+      this.candidateMemo.set(key, found);
+    }
+    return found;
   }
 
   async rank(request: RankingRequest, options: RankingOptions = {}): Promise<TRankResult> {

@@ -35,6 +35,8 @@ export interface UnitFilter {
   /** Only units of these provinces (a reviewer's scope). */
   provinces?: readonly string[];
   type?: TUnitType;
+  /** Only units of these types (a cohort's rule). */
+  types?: readonly TUnitType[];
   /** Already folded (lower case, no diacritics). */
   foldedText?: string;
   ids?: string[];
@@ -87,6 +89,10 @@ export class UnitsRepository {
     if (filter.type !== undefined) {
       params.push(filter.type);
       where.push(`u.type = $${params.length}`);
+    }
+    if (filter.types !== undefined) {
+      params.push(filter.types);
+      where.push(`u.type = ANY($${params.length}::varchar[])`);
     }
     if (filter.foldedText !== undefined && filter.foldedText !== '') {
       params.push(`%${escapeLike(filter.foldedText)}%`);
