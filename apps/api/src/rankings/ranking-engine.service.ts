@@ -226,16 +226,25 @@ export class RankingScope {
       plans.map((plan) => plan.id),
       this.manager,
     );
-    // Only the indicators some target due this year needs.
+    // Only the indicators some target due this year needs, and only the points evaluation reads.
     const codes = new Set<string>();
+    const baselineYears = new Set<number>();
     for (const targets of targetsByPlan.values())
       for (const target of targets)
-        if (target.dueYear === year && target.indicatorCode !== null)
+        if (target.dueYear === year && target.indicatorCode !== null) {
           codes.add(target.indicatorCode);
+          if (target.baselineYear !== null) baselineYears.add(target.baselineYear);
+        }
     const series =
       codes.size === 0
         ? new Map<string, Map<string, TSeriesPoint[]>>()
-        : await this.series(unitIds, request.statuses, request.period, [...codes]);
+        : await this.evaluationSeries(
+            unitIds,
+            request.statuses,
+            request.period,
+            [...codes],
+            [...baselineYears],
+          );
     const entries: TRankEntry[] = [];
     for (const unit of members) {
       const own = plansForYear(
@@ -318,6 +327,31 @@ export class RankingScope {
     });
   }
 
+  /**
+   * The points of `series` that target evaluation reads (ResultsRepository.findEvaluationPoints):
+   * the same attainment for every target due by `upTo` whose baseline year is in `baselineYears`.
+   */
+  async evaluationSeries(
+    unitIds: readonly string[],
+    statuses: readonly TResultStatus[],
+    upTo: string,
+    indicatorCodes: readonly string[],
+    baselineYears: readonly number[],
+  ): Promise<Map<string, Map<string, TSeriesPoint[]>>> {
+    const asked = parsePeriod(upTo);
+    const rows = await this.results.findEvaluationPoints(
+      {
+        unitIds,
+        statuses,
+        indicatorCodes,
+        asOfEnd: asked.year * 100 + asked.endMonth,
+        baselineYears,
+      },
+      this.manager,
+    );
+    return groupPoints(rows);
+  }
+
   /** Results per unit and indicator at or before a period, of the counted statuses. */
   async series(
     unitIds: readonly string[],
@@ -329,15 +363,21 @@ export class RankingScope {
       { unitIds, statuses, indicatorCodes, upToYear: periodEndYear(upTo) },
       this.manager,
     );
-    const byUnit = new Map<string, Map<string, TSeriesPoint[]>>();
-    for (const row of rows) {
-      if (!isAtOrBefore(row.period, upTo)) continue;
-      const byIndicator = byUnit.get(row.unitId) ?? new Map<string, TSeriesPoint[]>();
-      const points = byIndicator.get(row.indicatorCode) ?? [];
-      points.push({ period: row.period, value: row.value });
-      byIndicator.set(row.indicatorCode, points);
-      byUnit.set(row.unitId, byIndicator);
-    }
-    return byUnit;
+    return groupPoints(rows.filter((row) => isAtOrBefore(row.period, upTo)));
   }
+}
+
+/** Points by unit, then by indicator. */
+function groupPoints(
+  rows: readonly { unitId: string; indicatorCode: string; period: string; value: number }[],
+): Map<string, Map<string, TSeriesPoint[]>> {
+  const byUnit = new Map<string, Map<string, TSeriesPoint[]>>();
+  for (const row of rows) {
+    const byIndicator = byUnit.get(row.unitId) ?? new Map<string, TSeriesPoint[]>();
+    const points = byIndicator.get(row.indicatorCode) ?? [];
+    points.push({ period: row.period, value: row.value });
+    byIndicator.set(row.indicatorCode, points);
+    byUnit.set(row.unitId, byIndicator);
+  }
+  return byUnit;
 }

@@ -152,6 +152,62 @@ export class ResultsRepository {
     }));
   }
 
+  /**
+   * The points target evaluation can use, per unit and indicator, of the counted statuses, ending at
+   * or before `asOf` (`year*100 + end month`): those with the latest end, those with the earliest end,
+   * and those with the latest end within each of `baselineYears` — ties all kept. `evaluateTarget`
+   * reads only these (the latest actual, the first actual, a baseline year's latest), so it gives the
+   * same answer as with every point, from a fraction of the rows (the national composite ranking).
+   */
+  async findEvaluationPoints(
+    filter: {
+      unitIds: readonly string[];
+      statuses: readonly TResultStatus[];
+      indicatorCodes: readonly string[];
+      asOfEnd: number;
+      baselineYears: readonly number[];
+    },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ unitId: string; indicatorCode: string; period: string; value: number }[]> {
+    const rows: { unit_id: string; indicator_code: string; period: string; value: number }[] =
+      await manager.query(
+        `WITH points AS (
+           SELECT unit_id, indicator_code, period, value,
+                  left(period, 4)::int AS year,
+                  left(period, 4)::int * 100 + CASE
+                    WHEN length(period) = 4 THEN 12
+                    WHEN substr(period, 6, 1) = 'H' THEN substr(period, 7, 1)::int * 6
+                    WHEN substr(period, 6, 1) = 'Q' THEN substr(period, 7, 1)::int * 3
+                    ELSE substr(period, 6, 2)::int END AS ends
+             FROM results
+            WHERE unit_id = ANY($1::uuid[]) AND status = ANY($2::varchar[]) AND value IS NOT NULL
+              AND indicator_code = ANY($3::varchar[]) AND period < $4
+         ), ranked AS (
+           SELECT *,
+                  rank() OVER (PARTITION BY unit_id, indicator_code ORDER BY ends DESC) AS latest,
+                  rank() OVER (PARTITION BY unit_id, indicator_code ORDER BY ends) AS earliest,
+                  rank() OVER (PARTITION BY unit_id, indicator_code, year ORDER BY ends DESC) AS in_year
+             FROM points WHERE ends <= $5
+         )
+         SELECT unit_id, indicator_code, period, value FROM ranked
+          WHERE latest = 1 OR earliest = 1 OR (in_year = 1 AND year = ANY($6::int[]))`,
+        [
+          filter.unitIds,
+          filter.statuses,
+          filter.indicatorCodes,
+          String(Math.floor(filter.asOfEnd / 100) + 1),
+          filter.asOfEnd,
+          filter.baselineYears,
+        ],
+      );
+    return rows.map((row) => ({
+      unitId: row.unit_id,
+      indicatorCode: row.indicator_code,
+      period: row.period,
+      value: row.value,
+    }));
+  }
+
   async findById(
     id: string,
     manager: EntityManager = this.dataSource.manager,
