@@ -79,4 +79,27 @@ describe('a read replica for rankings and comparisons', () => {
     ).body as TResultView[];
     expect(results.map((result) => result.value)).toEqual([first.value]);
   });
+
+  it('starts when the replica cannot be reached, and reads from the primary meanwhile', async () => {
+    const unreachable = Object.assign(new URL(primary.url), {
+      pathname: '/no_such_replica_db',
+    }).toString();
+    const fallback = await startTestApp(primary.url, { DATABASE_READ_URL: unreachable });
+    try {
+      const reviewer = await fallback.as('reviewer.hanoi');
+      const response = await reviewer.get('/api/rankings').query(query);
+      expect(response.status).toBe(200);
+      const results = (
+        await reviewer
+          .get('/api/results')
+          .query({ indicator: query.indicator, period: query.period })
+      ).body as TResultView[];
+      const leader = (response.body as TRankingView).rows[0]!;
+      // The primary's value, not the replica's 1.5 of the test before.
+      expect(results.find((result) => result.unitId === leader.unitId)?.value).toBe(leader.value);
+      expect(leader.value).not.toBe(1.5);
+    } finally {
+      await fallback.close();
+    }
+  });
 });

@@ -25,18 +25,34 @@ export class ReadDatabase implements OnModuleInit, OnApplicationShutdown {
     @InjectDataSource() private readonly primary: DataSource,
   ) {}
 
+  private retry: NodeJS.Timeout | undefined;
+
+  /** A replica that cannot be reached at start (e.g. just after a failover) is tried again later; meanwhile the primary serves the reads. */
   async onModuleInit(): Promise<void> {
     if (this.config.databaseReadUrl === undefined) return;
-    this.replica = new DataSource({
+    await this.connect(this.config.databaseReadUrl);
+  }
+
+  private async connect(url: string): Promise<void> {
+    const replica = new DataSource({
       ...dataSourceOptions({
-        url: this.config.databaseReadUrl,
+        url,
         poolSize: this.config.dbPoolSize,
         applicationName: 'commune-bench-read',
       }),
       migrationsRun: false,
     });
-    await this.replica.initialize();
-    this.logger.log('rankings, comparisons and exports read from DATABASE_READ_URL');
+    try {
+      await replica.initialize();
+      this.replica = replica;
+      this.logger.log('rankings, comparisons and exports read from DATABASE_READ_URL');
+    } catch (error) {
+      this.logger.warn(
+        `DATABASE_READ_URL unreachable (${error instanceof Error ? error.message : String(error)}); reading from the primary, trying again in 30 s`,
+      );
+      this.retry = setTimeout(() => void this.connect(url), 30_000);
+      this.retry.unref();
+    }
   }
 
   get manager(): EntityManager {
@@ -44,6 +60,7 @@ export class ReadDatabase implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.retry);
     await this.replica?.destroy().catch(() => undefined);
   }
 }

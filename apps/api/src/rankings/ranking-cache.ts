@@ -29,28 +29,49 @@ export class RankingCache {
   }
 
   async getOrCompute<T>(key: unknown, compute: () => Promise<T>): Promise<T> {
+    const cached = await this.lookup(key);
+    if (cached.hit !== undefined) return JSON.parse(cached.hit) as T;
+    const value = await compute();
+    await cached.store?.(JSON.stringify(value));
+    return value;
+  }
+
+  /** The same, as the JSON text itself: a cache hit is sent as it is, never parsed and re-serialised. */
+  async getOrComputeJson(key: unknown, compute: () => Promise<unknown>): Promise<string> {
+    const cached = await this.lookup(key);
+    if (cached.hit !== undefined) return cached.hit;
+    const json = JSON.stringify(await compute());
+    await cached.store?.(json);
+    return json;
+  }
+
+  private async lookup(
+    key: unknown,
+  ): Promise<{ hit?: string; store?: (json: string) => Promise<void> }> {
     const redis = this.redis;
     if (redis === null || this.config.rankingCacheSeconds === 0 || redis.status !== 'ready')
-      return compute();
-    let entryKey: string;
+      return {};
     try {
       const generation = (await redis.get(this.generationKey)) ?? '0';
       // Cohorts depend on the current year too (classifications valid "now"), so the day is part of it.
       const digest = createHash('sha256')
         .update(JSON.stringify([key, new Date().toISOString().slice(0, 10)]))
         .digest('base64url');
-      entryKey = `${this.config.redisKeyPrefix}:ranking:${generation}:${digest}`;
+      const entryKey = `${this.config.redisKeyPrefix}:ranking:${generation}:${digest}`;
       const hit = await redis.get(entryKey);
-      if (hit !== null) return JSON.parse(hit) as T;
+      if (hit !== null) return { hit };
+      // Stored under the generation read before: if a write moved it on meanwhile, nobody reads it.
+      return {
+        store: async (json) => {
+          await redis
+            .set(entryKey, json, 'EX', this.config.rankingCacheSeconds)
+            .then(() => undefined)
+            .catch(() => undefined);
+        },
+      };
     } catch {
-      return compute();
+      return {};
     }
-    const value = await compute();
-    // Computed under the generation read before: if a write moved it on meanwhile, nobody reads this.
-    await redis
-      .set(entryKey, JSON.stringify(value), 'EX', this.config.rankingCacheSeconds)
-      .catch(() => undefined);
-    return value;
   }
 
   /** After a write that can change a ranking: every cached ranking is out of date. */

@@ -49,6 +49,12 @@ export class RankingsService {
     return this.cache.getOrCompute(['ranking', query], () => this.compute(rule, query));
   }
 
+  /** `ranking` as JSON text, for the HTTP answer (a cached ranking is sent without re-serialising). */
+  async rankingJson(user: TMe, query: TRankingQuery): Promise<string> {
+    const rule = await this.checkAccess(user, query);
+    return this.cache.getOrComputeJson(['ranking', query], () => this.compute(rule, query));
+  }
+
   private async compute(rule: TCohortRule, query: TRankingQuery): Promise<TRankingView> {
     const statuses = statusesCounted(query.include);
     const scope = this.engine.scope();
