@@ -81,7 +81,12 @@ async function prepareSchema(config: AppConfig, databaseUrl: string): Promise<vo
 function serveWebApp(app: INestApplication, webDist: string): void {
   const index = join(webDist, 'index.html');
   if (!existsSync(index)) return;
-  app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+  const files = express.static(webDist, { index: false, maxAge: '1h' });
+  // API paths never name a file: no file-system look-up for them.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.path.startsWith('/api')) next();
+    else void files(request, response, next);
+  });
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
     response.sendFile(index, { dotfiles: 'allow' });

@@ -190,6 +190,17 @@ describe('two API instances and a worker on one PostgreSQL and one Redis', () =>
     await redis.quit();
     expect(cached.length).toBeGreaterThan(0);
     expect(await ranking()).toEqual(before);
+    // The cached answer has a tag; asked again with it, B says nothing changed.
+    const first = await fetch(`${b.base}/api/rankings?${query.toString()}`, authed(reviewer));
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"\d+-[\w-]+"$/);
+    // (As a browser revalidates: fetch would otherwise add `cache-control: no-cache`, which asks
+    // for a full answer.)
+    const revalidate = { 'cache-control': 'max-age=0', 'if-none-match': etag! };
+    const unchanged = await fetch(`${b.base}/api/rankings?${query.toString()}`, {
+      headers: { authorization: `Bearer ${reviewer}`, ...revalidate },
+    });
+    expect(unchanged.status).toBe(304);
 
     const { scope } = (await (await fetch(`${b.base}/api/auth/me`, authed(staff))).json()) as {
       scope: { unitId: string };
@@ -216,6 +227,11 @@ describe('two API instances and a worker on one PostgreSQL and one Redis', () =>
     expect(submitted.status).toBe(200);
     const after = await ranking();
     expect(after.rows.find((row) => row.unitId === scope.unitId)?.value).toBe(77.7);
+    // After the write the old tag no longer matches.
+    const changed = await fetch(`${b.base}/api/rankings?${query.toString()}`, {
+      headers: { authorization: `Bearer ${reviewer}`, ...revalidate },
+    });
+    expect(changed.status).toBe(200);
   });
 
   it('an export job queued on A finishes on the worker while A is stopped, and B hands out the file', async () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -20,9 +20,14 @@ import { UsersRepository } from './users.repository.js';
       // Without JWT_SECRET, one secret is generated at first start and kept in the database, so every
       // instance and every restart accept the same tokens.
       useFactory: async (config: AppConfig, settings: SettingsRepository) => ({
-        secret:
-          config.jwtSecret ??
-          (await settings.getOrInsert('jwt_secret', randomBytes(48).toString('base64url'))),
+        // A KeyObject, not the string: jsonwebtoken first tries a string as a public key (and
+        // throws and catches) at every verify, which was the largest cost of a cached ranking.
+        secret: createSecretKey(
+          Buffer.from(
+            config.jwtSecret ??
+              (await settings.getOrInsert('jwt_secret', randomBytes(48).toString('base64url'))),
+          ),
+        ),
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

@@ -30,24 +30,30 @@ export class RankingCache {
 
   async getOrCompute<T>(key: unknown, compute: () => Promise<T>): Promise<T> {
     const cached = await this.lookup(key);
-    if (cached.hit !== undefined) return JSON.parse(cached.hit) as T;
+    if (cached.hit !== undefined) return JSON.parse(cached.hit.toString('utf8')) as T;
     const value = await compute();
     await cached.store?.(JSON.stringify(value));
     return value;
   }
 
-  /** The same, as the JSON text itself: a cache hit is sent as it is, never parsed and re-serialised. */
-  async getOrComputeJson(key: unknown, compute: () => Promise<unknown>): Promise<string> {
+  /**
+   * The same, as the JSON text itself: a cache hit is sent as it is (bytes), never parsed and
+   * re-serialised, with an entity tag naming the entry (data generation and query).
+   */
+  async getOrComputeJson(
+    key: unknown,
+    compute: () => Promise<unknown>,
+  ): Promise<{ body: string | Buffer; etag?: string }> {
     const cached = await this.lookup(key);
-    if (cached.hit !== undefined) return cached.hit;
+    if (cached.hit !== undefined) return { body: cached.hit, etag: cached.etag };
     const json = JSON.stringify(await compute());
     await cached.store?.(json);
-    return json;
+    return { body: json, ...(cached.etag === undefined ? {} : { etag: cached.etag }) };
   }
 
   private async lookup(
     key: unknown,
-  ): Promise<{ hit?: string; store?: (json: string) => Promise<void> }> {
+  ): Promise<{ hit?: Buffer; etag?: string; store?: (json: string) => Promise<void> }> {
     const redis = this.redis;
     if (redis === null || this.config.rankingCacheSeconds === 0 || redis.status !== 'ready')
       return {};
@@ -58,10 +64,12 @@ export class RankingCache {
         .update(JSON.stringify([key, new Date().toISOString().slice(0, 10)]))
         .digest('base64url');
       const entryKey = `${this.config.redisKeyPrefix}:ranking:${generation}:${digest}`;
-      const hit = await redis.get(entryKey);
-      if (hit !== null) return { hit };
+      const etag = `"${generation}-${digest}"`;
+      const hit = await redis.getBuffer(entryKey);
+      if (hit !== null) return { hit, etag };
       // Stored under the generation read before: if a write moved it on meanwhile, nobody reads it.
       return {
+        etag,
         store: async (json) => {
           await redis
             .set(entryKey, json, 'EX', this.config.rankingCacheSeconds)

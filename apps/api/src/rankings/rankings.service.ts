@@ -50,7 +50,10 @@ export class RankingsService {
   }
 
   /** `ranking` as JSON text, for the HTTP answer (a cached ranking is sent without re-serialising). */
-  async rankingJson(user: TMe, query: TRankingQuery): Promise<string> {
+  async rankingJson(
+    user: TMe,
+    query: TRankingQuery,
+  ): Promise<{ body: string | Buffer; etag?: string }> {
     const rule = await this.checkAccess(user, query);
     return this.cache.getOrComputeJson(['ranking', query], () => this.compute(rule, query));
   }
