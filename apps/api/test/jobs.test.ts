@@ -145,6 +145,35 @@ describe('background jobs (in-process, without Redis)', () => {
     expect(stored.map((result) => result.value)).toEqual([96.5]);
   });
 
+  it('an import that would overwrite a verified result writes nothing and names that row', async () => {
+    const reviewer = await api.as('reviewer.hanoi');
+    const verified = (
+      (await reviewer.get('/api/results').query({ status: 'verified', period: '2025' }))
+        .body as TResultView[]
+    )[0]!;
+    const unit = (await reviewer.get(`/api/units/${verified.unitId}`)).body as { code: string };
+    const csv = [
+      'Mã đơn vị,Mã chỉ số,Kỳ,Giá trị',
+      `${unit.code},TTHC.ONTIME,2026-11,88`,
+      `${unit.code},${verified.indicatorCode},${verified.period},1`,
+    ].join('\n');
+    const rejected = await reviewer
+      .post('/api/results/import')
+      .attach('file', Buffer.from(csv, 'utf8'), 'ghi-de.csv');
+    expect(rejected.status).toBe(422);
+    expect((rejected.body as { details: { errors: unknown[] } }).details.errors).toEqual([
+      { row: 3, reason: 'Kết quả đã được thẩm định và bị khóa.' },
+    ]);
+    // Neither the new row nor the locked one changed.
+    const written = (await reviewer.get('/api/results').query({ unitId: verified.unitId }))
+      .body as TResultView[];
+    expect(written.find((result) => result.period === '2026-11')).toBeUndefined();
+    expect(written.find((result) => result.id === verified.id)).toMatchObject({
+      value: verified.value,
+      version: verified.version,
+    });
+  });
+
   it('a job of a user disabled before it ran fails, and its file is never made', async () => {
     const admin = await api.as('admin');
     const username = `jobs.${Date.now()}`;

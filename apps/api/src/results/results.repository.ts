@@ -309,20 +309,31 @@ export class ResultsRepository {
   async upsertDrafts(
     rows: readonly ({ unitId: string; indicatorCode: string; period: string } & ResultWrite)[],
     manager: EntityManager,
-  ): Promise<{ created: number; updated: number }> {
+  ): Promise<{
+    created: number;
+    updated: number;
+    /** Keys left as they were: a submitted or verified result is there (locked). */
+    skipped: { unitId: string; indicatorCode: string; period: string }[];
+  }> {
     let created = 0;
     let updated = 0;
+    const skipped: { unitId: string; indicatorCode: string; period: string }[] = [];
     const chunk = 5000;
     for (let start = 0; start < rows.length; start += chunk) {
       const part = rows.slice(start, start + chunk);
-      const result: { inserted: boolean }[] = await manager.query(
+      const result: {
+        unit_id: string;
+        indicator_code: string;
+        period: string;
+        inserted: boolean;
+      }[] = await manager.query(
         `INSERT INTO results (unit_id, indicator_code, period, value, numerator, denominator, source, evidence, status)
          SELECT u, i, p, v, n, d, s, '[]'::jsonb, 'draft' FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::float8[], $5::float8[], $6::float8[], $7::text[]) AS t(u, i, p, v, n, d, s)
          ON CONFLICT (unit_id, indicator_code, period) DO UPDATE
            SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, source = EXCLUDED.source,
                status = 'draft', return_reason = NULL, version = results.version + 1, updated_at = now()
            WHERE results.status IN ('draft', 'returned')
-         RETURNING (xmax = 0) AS inserted`,
+         RETURNING unit_id, indicator_code, period, (xmax = 0) AS inserted`,
         [
           part.map((r) => r.unitId),
           part.map((r) => r.indicatorCode),
@@ -333,12 +344,22 @@ export class ResultsRepository {
           part.map((r) => r.source),
         ],
       );
+      const written = new Set<string>();
       for (const row of result) {
         if (row.inserted) created += 1;
         else updated += 1;
+        written.add(`${row.unit_id}|${row.indicator_code}|${row.period}`);
       }
+      if (written.size < part.length)
+        for (const row of part)
+          if (!written.has(`${row.unitId}|${row.indicatorCode}|${row.period}`))
+            skipped.push({
+              unitId: row.unitId,
+              indicatorCode: row.indicatorCode,
+              period: row.period,
+            });
     }
-    return { created, updated };
+    return { created, updated, skipped };
   }
 
   /** Existing results among the given keys, for the import's checks. */

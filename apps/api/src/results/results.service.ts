@@ -275,35 +275,42 @@ export class ResultsService {
     }
     await progress(60);
     return this.dataSource.transaction(async (manager) => {
-      const locked = await this.results.findKeys(writes, manager);
-      const lockedKeys = new Map(
-        locked
-          .filter((key) => key.status === 'submitted' || key.status === 'verified')
-          .map((key) => [`${key.unitId}|${key.indicatorCode}|${key.period}`, key.status]),
-      );
-      for (const write of writes) {
-        const status = lockedKeys.get(`${write.unitId}|${write.indicatorCode}|${write.period}`);
-        if (status)
-          errors.push({
-            row: write.row,
-            reason:
-              status === 'verified'
-                ? 'Kết quả đã được thẩm định và bị khóa.'
-                : 'Kết quả đã gửi thẩm định, không ghi đè được.',
-          });
-      }
-      if (errors.length > 0 || writes.length === 0) {
+      const reject = async (
+        keys: readonly { unitId: string; indicatorCode: string; period: string }[],
+      ): Promise<never> => {
+        // Submitted and verified results are not overwritten: each such row is reported too.
+        const locked = await this.results.findKeys(keys, manager);
+        const lockedKeys = new Map(
+          locked
+            .filter((key) => key.status === 'submitted' || key.status === 'verified')
+            .map((key) => [`${key.unitId}|${key.indicatorCode}|${key.period}`, key.status]),
+        );
+        for (const write of writes) {
+          const status = lockedKeys.get(`${write.unitId}|${write.indicatorCode}|${write.period}`);
+          if (status)
+            errors.push({
+              row: write.row,
+              reason:
+                status === 'verified'
+                  ? 'Kết quả đã được thẩm định và bị khóa.'
+                  : 'Kết quả đã gửi thẩm định, không ghi đè được.',
+            });
+        }
         errors.sort((a, b) => a.row - b.row);
         if (writes.length === 0 && errors.length === 0)
           throw new AppError('empty_file', 422, 'Tệp không có dòng dữ liệu nào.');
+        // Thrown inside the transaction: anything written is rolled back.
         throw new AppError(
           'import_rejected',
           422,
           `Tệp có ${errors.length} dòng lỗi; chưa ghi dòng nào. Sửa các dòng lỗi rồi tải lại.`,
           { errors },
         );
-      }
-      const { created, updated } = await this.results.upsertDrafts(writes, manager);
+      };
+      if (errors.length > 0 || writes.length === 0) return reject(writes);
+      // The upsert leaves locked results as they are and says which: only those are looked up.
+      const { created, updated, skipped } = await this.results.upsertDrafts(writes, manager);
+      if (skipped.length > 0) return reject(skipped);
       await this.audit.append(
         {
           actorId: user.id,
