@@ -218,6 +218,44 @@ describe('background jobs (in-process, without Redis)', () => {
   });
 });
 
+describe('jobs left unfinished by a stopped single-process deployment', () => {
+  it('are run again when it starts', async () => {
+    const database = await createTestDatabase();
+    let api: TestApp | undefined;
+    try {
+      api = await startTestApp(database.url);
+      const query = { indicator: 'TTHC.ONLINE_DOSSIER', period: '2026', province: 'HNI' };
+      const reviewer = await api.as('reviewer.hanoi');
+      const me = (await reviewer.get('/api/auth/me')).body as { id: string };
+      await api.close();
+      api = undefined;
+      // As if the process had been killed: one job still queued, one cut short while running.
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const ids = (
+        await client.query<{ id: string }>(
+          `INSERT INTO jobs (kind, params, created_by, status, attempts, started_at)
+           VALUES ('ranking_export', $1, $2, 'queued', 0, NULL),
+                  ('ranking_export', $1, $2, 'running', 1, now())
+           RETURNING id`,
+          [JSON.stringify({ report: 'ranking', format: 'csv', query }), me.id],
+        )
+      ).rows.map((row) => row.id);
+      await client.end();
+      api = await startTestApp(database.url);
+      const again = await api.as('reviewer.hanoi');
+      for (const id of ids) {
+        const job = (await waitForJob(again, id)).at(-1)!;
+        expect(job).toMatchObject({ status: 'done', progress: 100 });
+        expect(job.file?.name).toMatch(/\.csv$/);
+      }
+    } finally {
+      await api?.close();
+      await database.drop();
+    }
+  });
+});
+
 describe('migrations under a lock', () => {
   it('instances starting together apply each migration exactly once', async () => {
     const database = await createTestDatabase();
