@@ -13,7 +13,6 @@ export default tseslint.config(
       '.data/**',
       '.tools/**',
       'scripts/**',
-      'infra/**',
     ],
   },
   js.configs.recommended,

@@ -4,56 +4,51 @@
  * write is lost. SIGTERM lets in-flight requests finish. Runs the built server (dist/main.js) as a
  * child process against an embedded PostgreSQL of its own.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '../src/database/embedded-postgres.js';
-import { freePort } from './support/processes.js';
+import {
+  API_MAIN,
+  freePort,
+  sleep,
+  startProcess,
+  waitHealthy,
+  type RunningProcess,
+} from './support/processes.js';
+import { storedValues } from './support/test-database.js';
 
-const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const PASSWORD = 'fault-test-password';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('faults: database down, server killed, graceful shutdown', () => {
   let dataDir: string;
   let pgPort: number;
   let database: EmbeddedPostgresHandle;
   let apiPort: number;
-  let server: ChildProcess | undefined;
-  const log: string[] = [];
+  let server: RunningProcess | undefined;
+  const servers: RunningProcess[] = [];
+  /** What every server started here printed. */
+  const log = () => servers.flatMap((started) => started.log);
   const summary = { inputsTried: 0, rejectedCorrectly: 0, writesAcknowledged: 0, writesFound: 0 };
 
   const base = () => `http://127.0.0.1:${apiPort}`;
 
   async function startServer(): Promise<void> {
-    server = spawn(process.execPath, [MAIN], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: database.url,
-        PORT: String(apiPort),
-        HOST: '127.0.0.1',
-        DEMO_PASSWORD: PASSWORD,
-        LOG_LEVEL: 'warn',
-        DB_RETRY_ATTEMPTS: '10',
-        LOGIN_RATE_PER_MINUTE: '1000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    server = startProcess('api', API_MAIN, {
+      DATABASE_URL: database.url,
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      DEMO_PASSWORD: PASSWORD,
+      LOG_LEVEL: 'warn',
+      DB_RETRY_ATTEMPTS: '10',
+      LOGIN_RATE_PER_MINUTE: '1000',
     });
-    server.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-    for (let attempt = 0; attempt < 240; attempt += 1) {
-      const health = await fetch(`${base()}/api/health`).catch(() => undefined);
-      if (health?.status === 200) return;
-      await sleep(250);
-    }
-    throw new Error(`server did not start:\n${log.join('').slice(-3000)}`);
+    servers.push(server);
+    await waitHealthy(base(), server);
   }
 
   async function token(): Promise<string> {
@@ -74,7 +69,7 @@ describe('faults: database down, server killed, graceful shutdown', () => {
   });
 
   afterAll(async () => {
-    server?.kill('SIGKILL');
+    server?.child.kill('SIGKILL');
     await database?.stop().catch(() => undefined);
     await rm(dataDir, { recursive: true, force: true });
     process.stdout.write(
@@ -157,7 +152,7 @@ describe('faults: database down, server killed, graceful shutdown', () => {
     const before = acknowledged.size;
     while (acknowledged.size < before + 30 && sent < TOTAL && Date.now() < deadline)
       await sleep(20);
-    server!.kill('SIGKILL');
+    server!.child.kill('SIGKILL');
     await sleep(300);
     await startServer();
     bearer = await token();
@@ -170,7 +165,7 @@ describe('faults: database down, server killed, graceful shutdown', () => {
     // Any answer but 503 among the 5xx, with its body and the server's error lines.
     expect(
       unexpected,
-      log
+      log()
         .join('')
         .split('\n')
         .filter((line, index, lines) =>
@@ -186,16 +181,11 @@ describe('faults: database down, server killed, graceful shutdown', () => {
     ).toEqual([]);
     expect(statuses.some((status) => status === 503 || status === 0)).toBe(true);
     summary.writesAcknowledged = acknowledged.size;
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    const rows = (
-      await client.query<{ period: string; value: number }>(
-        `SELECT period, value FROM results WHERE unit_id = $1 AND indicator_code = 'TTHC.ONTIME' AND period >= '2031'`,
-        [unitId],
-      )
-    ).rows;
-    await client.end();
-    const stored = new Map(rows.map((row) => [row.period, row.value]));
+    const stored = await storedValues(database.url, {
+      unitId,
+      indicatorCode: 'TTHC.ONTIME',
+      fromPeriod: '2031',
+    });
     summary.writesFound = [...acknowledged].filter(
       ([period, value]) => stored.get(period) === value,
     ).length;
@@ -224,14 +214,11 @@ describe('faults: database down, server killed, graceful shutdown', () => {
       body: form,
     });
     await sleep(150);
-    const exited = new Promise<number | null>((resolve) =>
-      server!.once('exit', (code) => resolve(code)),
-    );
-    server!.kill('SIGTERM');
+    server!.child.kill('SIGTERM');
     const response = await inFlight;
     expect(response.status).toBe(200);
     expect(((await response.json()) as { imported: number }).imported).toBe(unique.length - 1);
-    expect(await exited).toBe(0);
+    expect(await server!.exited).toBe(0);
     server = undefined;
   });
 });

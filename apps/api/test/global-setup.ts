@@ -3,7 +3,6 @@
  * own database on it), else an embedded PostgreSQL started for this run in a temporary folder.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -11,6 +10,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,
 } from '../src/database/embedded-postgres.js';
+import { freePort } from './support/processes.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,21 +20,6 @@ declare module 'vitest' {
 
 let embedded: EmbeddedPostgresHandle | undefined;
 let dataDir: string | undefined;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 export async function setup(project: TestProject): Promise<void> {
   const url = process.env.DATABASE_URL;

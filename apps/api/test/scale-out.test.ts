@@ -18,7 +18,7 @@ import {
   WORKER_MAIN,
   type RunningProcess,
 } from './support/processes.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { createTestDatabase, storedValues, type TestDatabase } from './support/test-database.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PASSWORD = 'scale-out-test-password';
@@ -314,16 +314,11 @@ describe('two API instances and a worker on one PostgreSQL and one Redis', () =>
     // B answered every request, before and after A died.
     expect(onB.filter((status) => status !== 201 && status !== 200)).toEqual([]);
     expect(onB.length).toBeGreaterThan(atKill + 50);
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    const rows = (
-      await client.query<{ period: string; value: number }>(
-        `SELECT period, value FROM results WHERE unit_id = $1 AND indicator_code = 'TTHC.ONTIME' AND period >= '2041'`,
-        [unitId],
-      )
-    ).rows;
-    await client.end();
-    const stored = new Map(rows.map((row) => [row.period, Number(row.value)]));
+    const stored = await storedValues(database.url, {
+      unitId,
+      indicatorCode: 'TTHC.ONTIME',
+      fromPeriod: '2041',
+    });
     const missing = [...acknowledged].filter(([period, value]) => stored.get(period) !== value);
     expect(missing).toEqual([]);
     expect(acknowledged.size).toBeGreaterThan(150);

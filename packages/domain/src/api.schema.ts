@@ -166,10 +166,22 @@ export type TJobKind = z.infer<typeof ZJobKind>;
 export const ZJobStatus = z.enum(['queued', 'running', 'done', 'failed']);
 export type TJobStatus = z.infer<typeof ZJobStatus>;
 
+/** The file formats of exported reports (`/api/reports/ranking.{format}`, export jobs). */
+export const REPORT_FORMATS = ['xlsx', 'pdf', 'docx', 'csv'] as const;
+export const ZReportFormat = z.enum(REPORT_FORMATS);
+export type TReportFormat = z.infer<typeof ZReportFormat>;
+/** What a person calls each format ("Xuất Excel"). */
+export const REPORT_FORMAT_NAMES_VI: Readonly<Record<TReportFormat, string>> = {
+  xlsx: 'Excel',
+  pdf: 'PDF',
+  docx: 'Word',
+  csv: 'CSV',
+};
+
 /** `POST /api/jobs/exports`: the parameters of the matching `/api/reports/…` download, as a job. */
 export const ZExportJobCreate = z.strictObject({
   report: z.enum(['ranking', 'comparison']),
-  format: z.enum(['xlsx', 'pdf', 'docx', 'csv']),
+  format: ZReportFormat,
   /** The query string of /api/rankings or /api/comparisons, as an object of strings. */
   query: z.record(z.string().max(64), z.string().max(4000)),
 });

@@ -1,10 +1,10 @@
 /** What a report says about itself besides the view: who issues it, where, when, from what data. */
-import { ZId, ZIndicatorUnit } from '@commune-bench/domain';
+import { ZId, ZIndicatorUnit, type TReportFormat } from '@commune-bench/domain';
 import { z } from 'zod';
 
-export const REPORT_FORMATS = ['xlsx', 'pdf', 'docx', 'csv'] as const;
-export const ZReportFormat = z.enum(REPORT_FORMATS);
-export type ReportFormat = z.infer<typeof ZReportFormat>;
+// The formats are the contract's (packages/domain).
+export { REPORT_FORMATS, ZReportFormat } from '@commune-bench/domain';
+export type ReportFormat = TReportFormat;
 
 export const REPORT_KINDS = ['ranking', 'comparison'] as const;
 export const ZReportKind = z.enum(REPORT_KINDS);

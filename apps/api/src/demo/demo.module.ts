@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RankingCache } from '../rankings/ranking-cache.js';
+import { RankingsModule } from '../rankings/rankings.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ResultsModule } from '../results/results.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
@@ -7,9 +7,8 @@ import { UnitsModule } from '../units/units.module.js';
 import { DemoService } from './demo.service.js';
 
 @Module({
-  imports: [SettingsModule, UnitsModule, PlansModule, ResultsModule],
-  // RankingCache is stateless (its entries are in Redis): a provider of its own here is the same cache.
-  providers: [DemoService, RankingCache],
+  imports: [SettingsModule, UnitsModule, PlansModule, ResultsModule, RankingsModule],
+  providers: [DemoService],
   exports: [DemoService],
 })
 export class DemoModule {}

@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import { toMe } from '../auth/auth.service.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { AppError } from '../common/app-error.js';
-import { isDatabaseUnavailable } from '../common/error.filter.js';
+import { isDatabaseUnavailable } from '../common/database-errors.js';
 import { parseInput } from '../common/zod-parse.js';
 import { RankingCache } from '../rankings/ranking-cache.js';
 import { ReportsService } from '../reports/reports.service.js';

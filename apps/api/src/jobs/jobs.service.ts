@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   ZComparisonQuery,
+  REPORT_FORMAT_NAMES_VI,
   ZExportJobCreate,
   ZRankingQuery,
   ZResultImportReport,
-  type TExportJobCreate,
   type TJobView,
   type TMe,
 } from '@commune-bench/domain';
@@ -16,17 +16,10 @@ import { parseInput } from '../common/zod-parse.js';
 import { JobQueue } from './job-queue.js';
 import { type JobRecord, JobsRepository } from './jobs.repository.js';
 
-const FORMAT_NAMES_VI: Record<TExportJobCreate['format'], string> = {
-  xlsx: 'Excel',
-  pdf: 'PDF',
-  docx: 'Word',
-  csv: 'CSV',
-};
-
 function label(job: JobRecord): string {
   if (job.kind === 'results_import') return `Nhập kết quả từ tệp ${job.inputName ?? ''}`.trim();
   const request = ZExportJobCreate.safeParse(job.params);
-  const format = request.success ? ` (${FORMAT_NAMES_VI[request.data.format]})` : '';
+  const format = request.success ? ` (${REPORT_FORMAT_NAMES_VI[request.data.format]})` : '';
   return job.kind === 'ranking_export'
     ? `Xuất bảng xếp hạng${format}`
     : `Xuất bảng so sánh${format}`;

@@ -29,3 +29,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** What the database holds for one unit and indicator from a period on: period → value. */
+export async function storedValues(
+  databaseUrl: string,
+  filter: { unitId: string; indicatorCode: string; fromPeriod: string },
+): Promise<Map<string, number>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const rows = (
+      await client.query<{ period: string; value: number }>(
+        'SELECT period, value FROM results WHERE unit_id = $1 AND indicator_code = $2 AND period >= $3',
+        [filter.unitId, filter.indicatorCode, filter.fromPeriod],
+      )
+    ).rows;
+    return new Map(rows.map((row) => [row.period, Number(row.value)]));
+  } finally {
+    await client.end();
+  }
+}

@@ -1,17 +1,14 @@
+import type { TReportFormat } from '@commune-bench/domain';
 import type { QueryParameters } from '../../../lib/api-client';
 import { apiDownload, type DownloadedFile } from '../../../lib/api-transfer';
 import { useFileDownload } from '../../../lib/use-file-download';
 
-export const REPORT_FORMATS = ['xlsx', 'pdf', 'docx', 'csv'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export {
+  REPORT_FORMATS,
+  REPORT_FORMAT_NAMES_VI as REPORT_FORMAT_LABELS,
+} from '@commune-bench/domain';
+export type ReportFormat = TReportFormat;
 export type ReportKind = 'ranking' | 'comparison';
-
-export const REPORT_FORMAT_LABELS: Record<ReportFormat, string> = {
-  xlsx: 'Excel',
-  pdf: 'PDF',
-  docx: 'Word',
-  csv: 'CSV',
-};
 
 export interface ReportRequest {
   kind: ReportKind;
