@@ -18,6 +18,13 @@ export interface TCompositeScore {
 
 export const COMPOSITE_PRECISION = 2;
 
+/**
+ * The edition of the rules a composite score is computed by (this file, `evaluateTarget`, the
+ * catalog's areas and directions). Scores the API keeps (composite_scores) carry it: raise it with
+ * any change that can change a score, and scores stored under an older edition are computed again.
+ */
+export const COMPOSITE_RULES_VERSION = 1;
+
 function capped(ratio: number): number {
   return Math.min(Math.max(ratio, 0), 1);
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   cohortMembership,
   compositeScore,
@@ -28,6 +28,10 @@ import { ReadDatabase } from '../database/read-database.js';
 import { PlansRepository } from '../plans/plans.repository.js';
 import { ResultsRepository } from '../results/results.repository.js';
 import { UnitsRepository } from '../units/units.repository.js';
+import {
+  CompositeScoresRepository,
+  type CompositeScoreKey,
+} from './composite-scores.repository.js';
 
 export const COMPOSITE = 'composite';
 
@@ -59,11 +63,12 @@ export class RankingEngine {
     private readonly results: ResultsRepository,
     private readonly plans: PlansRepository,
     private readonly read: ReadDatabase,
+    private readonly scores: CompositeScoresRepository,
   ) {}
 
   /** Reads from the replica when DATABASE_READ_URL is set (database/read-database.ts). */
   scope(): RankingScope {
-    return new RankingScope(this.units, this.results, this.plans, this.read.manager);
+    return new RankingScope(this.units, this.results, this.plans, this.read.manager, this.scores);
   }
 }
 
@@ -74,6 +79,8 @@ export function direction(indicator: string): { direction: TDirection; precision
   return { direction: found?.direction ?? 'higher_better', precision: found?.precision ?? 2 };
 }
 
+const logger = new Logger('RankingEngine');
+
 export class RankingScope {
   private readonly memo = new Map<string, Promise<TRankResult>>();
   private readonly candidateMemo = new Map<string, Promise<TUnitWithClassifications[]>>();
@@ -83,6 +90,7 @@ export class RankingScope {
     private readonly results: ResultsRepository,
     private readonly plans: PlansRepository,
     private readonly manager: EntityManager,
+    private readonly scores?: CompositeScoresRepository,
   ) {}
 
   /** Members of the cohort in the period's year, and the units left out. */
@@ -214,11 +222,63 @@ export class RankingScope {
     ];
   }
 
-  /** Attainment score: each member's targets due in the period's year, evaluated on counted results. */
+  /**
+   * Composite entries: the scores kept in composite_scores where they are current, the others
+   * computed (`computeScores`) and stored for the next request. A write bumps the versions of the
+   * units whose score it can change (the migration's triggers), so after one result is entered only
+   * that unit and those whose rank targets it moves are computed again, not the whole country.
+   */
   private async compositeEntries(
     members: TUnitWithClassifications[],
     request: RankingRequest,
   ): Promise<TRankEntry[]> {
+    let scores: Map<string, number | null>;
+    if (this.scores === undefined) {
+      scores = await this.computeScores(members, request);
+    } else {
+      const key: CompositeScoreKey = {
+        period: request.period,
+        include: [...request.statuses].sort().join('+'),
+        ties: request.ties,
+      };
+      const stored = await this.scores.find(
+        key,
+        members.map((unit) => unit.id),
+        this.manager,
+      );
+      const missing = members.filter((unit) => stored.get(unit.id)?.current !== true);
+      scores = missing.length === 0 ? new Map() : await this.computeScores(missing, request);
+      try {
+        await this.scores.save(
+          key,
+          missing.map((unit) => ({
+            unitId: unit.id,
+            version: stored.get(unit.id)?.version ?? '1',
+            score: scores.get(unit.id) ?? null,
+          })),
+        );
+      } catch (error) {
+        // The answer stands; the scores are computed again next time.
+        logger.warn(`composite scores not stored: ${(error as Error).message}`);
+      }
+      for (const [unitId, found] of stored) if (found.current) scores.set(unitId, found.score);
+    }
+    return members.map((unit): TRankEntry => {
+      const score = scores.get(unit.id) ?? null;
+      return {
+        unitId: unit.id,
+        unitName: unit.name,
+        value: score,
+        ...(score === null ? { excludedReason: 'no_data' as const } : {}),
+      };
+    });
+  }
+
+  /** Attainment score: each unit's targets due in the period's year, evaluated on counted results. */
+  private async computeScores(
+    members: TUnitWithClassifications[],
+    request: RankingRequest,
+  ): Promise<Map<string, number | null>> {
     const year = parsePeriod(request.period).year;
     const unitIds = members.map((unit) => unit.id);
     const plans = await this.plans.findByUnits(unitIds, this.manager);
@@ -245,22 +305,17 @@ export class RankingScope {
             [...codes],
             [...baselineYears],
           );
-    const entries: TRankEntry[] = [];
+    const plansByUnit = new Map<string, typeof plans>();
+    for (const plan of plans)
+      plansByUnit.set(plan.unitId, [...(plansByUnit.get(plan.unitId) ?? []), plan]);
+    const scores = new Map<string, number | null>();
     for (const unit of members) {
-      const own = plansForYear(
-        plans.filter((plan) => plan.unitId === unit.id),
-        year,
-      );
+      const own = plansForYear(plansByUnit.get(unit.id) ?? [], year);
       const targets = own
         .flatMap((plan) => targetsByPlan.get(plan.id) ?? [])
         .filter((target) => target.dueYear === year && target.indicatorCode !== null);
       if (targets.length === 0) {
-        entries.push({
-          unitId: unit.id,
-          unitName: unit.name,
-          value: null,
-          excludedReason: 'no_data',
-        });
+        scores.set(unit.id, null);
         continue;
       }
       const items = [];
@@ -275,15 +330,9 @@ export class RankingScope {
         );
         items.push({ area: indicator?.area ?? target.areaInPlan ?? 'CDDH', attainment });
       }
-      const score = compositeScore(items);
-      entries.push({
-        unitId: unit.id,
-        unitName: unit.name,
-        value: score.score,
-        ...(score.score === null ? { excludedReason: 'no_data' as const } : {}),
-      });
+      scores.set(unit.id, compositeScore(items).score);
     }
-    return entries;
+    return scores;
   }
 
   /** evaluateTarget with the rank lookups a rank target needs, computed beforehand. */

@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { PlansModule } from '../plans/plans.module.js';
 import { ResultsModule } from '../results/results.module.js';
 import { UnitsModule } from '../units/units.module.js';
+import { CompositeScoresRepository } from './composite-scores.repository.js';
 import { InvalidateRankingsOnWrite, RankingCache } from './ranking-cache.js';
 import { RankingEngine } from './ranking-engine.service.js';
 import { RankingsController } from './rankings.controller.js';
@@ -13,6 +14,7 @@ import { RankingsService } from './rankings.service.js';
   controllers: [RankingsController],
   providers: [
     RankingEngine,
+    CompositeScoresRepository,
     RankingsService,
     RankingCache,
     { provide: APP_INTERCEPTOR, useClass: InvalidateRankingsOnWrite },

@@ -1,5 +1,6 @@
 import { AppSettingEntity } from './app-setting.entity.js';
 import { AuditLogEntity } from './audit-log.entity.js';
+import { CompositeScoreEntity } from './composite-score.entity.js';
 import { IndicatorEntity } from './indicator.entity.js';
 import { JobEntity } from './job.entity.js';
 import { PlanPhaseEntity } from './plan-phase.entity.js';
@@ -7,6 +8,7 @@ import { PlanEntity } from './plan.entity.js';
 import { ProvinceEntity } from './province.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { ResultEntity } from './result.entity.js';
+import { ScoreVersionEntity } from './score-version.entity.js';
 import { TargetEntity } from './target.entity.js';
 import { UnitClassificationEntity } from './unit-classification.entity.js';
 import { UnitEntity } from './unit.entity.js';
@@ -15,6 +17,7 @@ import { UserEntity } from './user.entity.js';
 export {
   AppSettingEntity,
   AuditLogEntity,
+  CompositeScoreEntity,
   IndicatorEntity,
   JobEntity,
   PlanEntity,
@@ -22,6 +25,7 @@ export {
   ProvinceEntity,
   RefreshTokenEntity,
   ResultEntity,
+  ScoreVersionEntity,
   TargetEntity,
   UnitClassificationEntity,
   UnitEntity,
@@ -42,5 +46,6 @@ export const ENTITIES = [
   AuditLogEntity,
   AppSettingEntity,
   RefreshTokenEntity,
-  JobEntity,
+  ScoreVersionEntity,
+  CompositeScoreEntity,
 ];
