@@ -18,6 +18,12 @@ describe('composite attainment scores kept current on write', () => {
   let api: TestApp;
   let sql: DataSource;
   const unitIds = new Map<string, string>();
+  const select = <T>(text: string, parameters?: unknown[]) => sql.query<T[]>(text, parameters);
+  const selectOne = async <T>(text: string, parameters?: unknown[]): Promise<T> => {
+    const [row] = await select<T>(text, parameters);
+    if (row === undefined) throw new Error(`no row: ${text}`);
+    return row;
+  };
   const unit = (code: string) => {
     const id = unitIds.get(code);
     if (id === undefined) throw new Error(`no unit ${code}`);
@@ -28,10 +34,10 @@ describe('composite attainment scores kept current on write', () => {
     database = await createTestDatabase();
     api = await startTestApp(database.url);
     sql = api.app.get(DataSource);
-    for (const row of (await sql.query(`SELECT id, code FROM units`)) as {
+    for (const row of await select<{
       id: string;
       code: string;
-    }[])
+    }>(`SELECT id, code FROM units`))
       unitIds.set(row.code, row.id);
   });
 
@@ -56,9 +62,9 @@ describe('composite attainment scores kept current on write', () => {
   const computedAt = async (): Promise<Map<string, number>> =>
     new Map(
       (
-        (await sql.query(
+        await select<{ unit_id: string; computed_at: Date }>(
           `SELECT unit_id, computed_at FROM composite_scores WHERE period = '2026' AND include = 'verified'`,
-        )) as { unit_id: string; computed_at: Date }[]
+        )
       ).map((row) => [row.unit_id, new Date(row.computed_at).getTime()]),
     );
   const recomputedSince = (before: Map<string, number>, after: Map<string, number>) =>
@@ -77,17 +83,17 @@ describe('composite attainment scores kept current on write', () => {
 
   it('a result entered, submitted and verified through the API changes that unit’s score only', async () => {
     const oDien = unit('HN.O_DIEN');
-    const [plan] = (await sql.query(`SELECT id FROM plans WHERE unit_id = $1 LIMIT 1`, [
+    const [plan] = await select<{ id: string }>(`SELECT id FROM plans WHERE unit_id = $1 LIMIT 1`, [
       oDien,
-    ])) as { id: string }[];
+    ]);
     // Ô Diên's seed plan has nothing due in 2026: give it one target, as an edited plan would, on
     // an indicator it has not reported.
-    const [{ code }] = (await sql.query(
+    const { code } = await selectOne<{ code: string }>(
       `SELECT code FROM indicators WHERE unit = 'percent' AND direction = 'higher_better'
           AND code NOT IN (SELECT indicator_code FROM results WHERE unit_id = $1)
         ORDER BY code LIMIT 1`,
       [oDien],
-    )) as { code: string }[];
+    );
     await sql.query(
       `INSERT INTO targets (plan_id, indicator_code, label, comparator, value, unit, due_year, position)
        VALUES ($1, $2, 'Đạt tối thiểu 95%', 'gte', 95, 'percent', 2026, 999)`,
@@ -121,27 +127,27 @@ describe('composite attainment scores kept current on write', () => {
   it('another unit’s result that moves a rank target changes the score of the unit that set it', async () => {
     // The indicator most HNI units report for 2026 that nobody has a rank target on yet, and the
     // units with a verified value for it.
-    const [{ code }] = (await sql.query(
+    const { code } = await selectOne<{ code: string }>(
       `SELECT r.indicator_code AS code FROM results r JOIN units u ON u.id = r.unit_id
         WHERE u.province_code = 'HNI' AND r.period = '2026' AND r.status = 'verified'
           AND r.indicator_code NOT IN (SELECT indicator_code FROM targets
                                         WHERE comparator IN ('top_n', 'better_rank') AND indicator_code IS NOT NULL)
         GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
-    )) as { code: string }[];
-    const holders = (await sql.query(
+    );
+    const holders = await select<{ unit_id: string; value: number }>(
       `SELECT r.unit_id, r.value FROM results r JOIN units u ON u.id = r.unit_id
         WHERE u.province_code = 'HNI' AND r.period = '2026' AND r.status = 'verified'
           AND r.indicator_code = $1 AND r.value IS NOT NULL ORDER BY u.code`,
       [code],
-    )) as { unit_id: string; value: number }[];
+    );
     expect(holders.length).toBeGreaterThan(3);
     const leader = holders[0]!.unit_id;
     const rival = holders[1]!.unit_id;
     const best = Math.max(...holders.map((holder) => Number(holder.value)));
     // The leader aims to be first in the city on that indicator in 2026, and is.
-    const [plan] = (await sql.query(`SELECT id FROM plans WHERE unit_id = $1 LIMIT 1`, [
+    const [plan] = await select<{ id: string }>(`SELECT id FROM plans WHERE unit_id = $1 LIMIT 1`, [
       leader,
-    ])) as { id: string }[];
+    ]);
     await sql.query(
       `INSERT INTO targets (plan_id, indicator_code, label, comparator, value, unit, due_year, cohort, position)
        VALUES ($1, $2, 'Đứng đầu thành phố', 'top_n', 1, 'rank', 2026, '{"province":"HNI"}', 998)`,
@@ -199,10 +205,10 @@ describe('composite attainment scores kept current on write', () => {
   it('never serves a score computed from data older than the unit’s last write', async () => {
     const view = await served();
     const target = view.rows[0]!;
-    const [{ version }] = (await sql.query(
+    const { version } = await selectOne<{ version: string }>(
       `SELECT COALESCE((SELECT version FROM score_versions WHERE unit_id = $1), 1)::text AS version`,
       [target.unitId],
-    )) as { version: string }[];
+    );
     // A slow reader that read the unit before the write below stores what it computed then.
     await sql.query(`DELETE FROM composite_scores WHERE unit_id = $1`, [target.unitId]);
     await sql.query(

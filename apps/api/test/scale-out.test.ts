@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../src/database/migrations/index.js';
 import {
   API_MAIN,
   freePort,
@@ -118,7 +119,7 @@ describe('two API instances and a worker on one PostgreSQL and one Redis', () =>
       `SELECT count(*)::int AS n FROM users WHERE username = 'odien'`,
     );
     await client.end();
-    expect(migrations.rowCount).toBe(3);
+    expect(migrations.rowCount).toBe(MIGRATIONS.length);
     expect(demoUsers.rows[0]).toEqual({ n: 1 });
   });
 
@@ -147,6 +148,43 @@ describe('two API instances and a worker on one PostgreSQL and one Redis', () =>
     expect(((await read.json()) as { value: number }[]).map((result) => result.value)).toEqual([
       91.25,
     ]);
+  });
+
+  it('an account disabled through A is refused by B at once, though B had just served it', async () => {
+    const admin = await token(a, 'admin');
+    const created = await fetch(
+      `${a.base}/api/users`,
+      authed(admin, {
+        method: 'POST',
+        body: JSON.stringify({
+          username: 'reviewer.scaleout',
+          displayName: 'Chuyên viên thử',
+          password: 'mat-khau-thu-2026',
+          role: 'reviewer',
+          scopeProvinces: ['HNI'],
+        }),
+      }),
+    );
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const signedIn = await login(b, 'reviewer.scaleout', 'mat-khau-thu-2026', '192.0.2.77');
+    const { accessToken } = (await signedIn.json()) as { accessToken: string };
+    const me = () => fetch(`${b.base}/api/auth/me`, authed(accessToken));
+    for (let i = 0; i < 3; i += 1) expect((await me()).status).toBe(200);
+    const disabled = await fetch(
+      `${a.base}/api/users/${id}`,
+      authed(admin, { method: 'PATCH', body: JSON.stringify({ disabled: true }) }),
+    );
+    expect(disabled.status).toBe(200);
+    // B keeps accounts it has read for a while, but hears of every change at once (Redis pub/sub).
+    const started = Date.now();
+    let status = (await me()).status;
+    while (status !== 401 && Date.now() - started < 2000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = (await me()).status;
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('the login limit counts attempts on both instances together', async () => {
@@ -201,6 +239,16 @@ describe('two API instances and a worker on one PostgreSQL and one Redis', () =>
       headers: { authorization: `Bearer ${reviewer}`, ...revalidate },
     });
     expect(unchanged.status).toBe(304);
+    // Kept compressed: sent as it is to a client that takes gzip (every browser), unpacked for one
+    // that does not.
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(await first.json()).toEqual(before);
+    const plain = await fetch(`${b.base}/api/rankings?${query.toString()}`, {
+      headers: { authorization: `Bearer ${reviewer}`, 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('etag')).not.toBe(etag);
+    expect(await plain.json()).toEqual(before);
 
     const { scope } = (await (await fetch(`${b.base}/api/auth/me`, authed(staff))).json()) as {
       scope: { unitId: string };

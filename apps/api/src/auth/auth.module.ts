@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { UserCache } from './user-cache.js';
 import { UsersRepository } from './users.repository.js';
 
 @Global()
@@ -34,7 +35,14 @@ import { UsersRepository } from './users.repository.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [UsersRepository, RefreshTokensRepository, LoginRateLimiter, AuthService, AuthGuard],
-  exports: [UsersRepository, RefreshTokensRepository, AuthService, AuthGuard],
+  providers: [
+    UsersRepository,
+    UserCache,
+    RefreshTokensRepository,
+    LoginRateLimiter,
+    AuthService,
+    AuthGuard,
+  ],
+  exports: [UsersRepository, UserCache, RefreshTokensRepository, AuthService, AuthGuard],
 })
 export class AuthModule {}

@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { UserCache } from './user-cache.js';
 import { type UserRecord, UsersRepository } from './users.repository.js';
 
 interface TokenPayload {
@@ -27,6 +28,7 @@ export class AuthService {
     private readonly audit: AuditRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly rateLimiter: LoginRateLimiter,
+    private readonly userCache: UserCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -140,6 +142,7 @@ export class AuthService {
         manager,
       );
     });
+    await this.userCache.changed(user.id);
   }
 
   /** The user a bearer token belongs to; a disabled or deleted user's tokens stop working. */
@@ -150,7 +153,7 @@ export class AuthService {
     } catch {
       throw unauthorized();
     }
-    const user = await this.users.findById(payload.sub);
+    const user = await this.userCache.get(payload.sub, () => this.users.findById(payload.sub));
     if (!user || user.disabled) throw unauthorized();
     return toMe(user);
   }

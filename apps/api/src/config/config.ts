@@ -36,6 +36,7 @@ const ZEnv = z.object({
   RUN_JOBS: booleanFlag.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   RANKING_CACHE_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
+  AUTH_USER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   DATA_DIR: z.string().min(1).optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -94,6 +95,8 @@ export interface AppConfig {
   workerConcurrency: number;
   /** How long a cached ranking lives in Redis at most (writes invalidate it at once); 0: no cache. */
   rankingCacheSeconds: number;
+  /** How long an account read for a token is kept in-process (changes through the API drop it at once); 0: never. */
+  userCacheSeconds: number;
   dataDir: string;
   embeddedPgPort: number;
   dbPoolSize: number;
@@ -145,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     runJobs: e.RUN_JOBS,
     workerConcurrency: e.WORKER_CONCURRENCY,
     rankingCacheSeconds: e.RANKING_CACHE_SECONDS,
+    userCacheSeconds: e.AUTH_USER_CACHE_SECONDS,
     dataDir: fromRoot(e.DATA_DIR ?? '.data'),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     dbPoolSize: e.DB_POOL_SIZE,

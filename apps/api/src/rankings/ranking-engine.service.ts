@@ -247,7 +247,10 @@ export class RankingScope {
         this.manager,
       );
       const missing = members.filter((unit) => stored.get(unit.id)?.current !== true);
-      scores = missing.length === 0 ? new Map() : await this.computeScores(missing, request);
+      scores =
+        missing.length === 0
+          ? new Map<string, number | null>()
+          : await this.computeScores(missing, request);
       try {
         await this.scores.save(
           key,

@@ -13,7 +13,7 @@ import {
 } from '@commune-bench/domain';
 import { badRequest, forbidden, notFound } from '../common/app-error.js';
 import { UnitsRepository } from '../units/units.repository.js';
-import { RankingCache } from './ranking-cache.js';
+import { RankingCache, type RankingJson } from './ranking-cache.js';
 import { COMPOSITE, direction, RankingEngine } from './ranking-engine.service.js';
 
 export function statusesCounted(include: 'verified' | 'submitted'): TResultStatus[] {
@@ -50,10 +50,7 @@ export class RankingsService {
   }
 
   /** `ranking` as JSON text, for the HTTP answer (a cached ranking is sent without re-serialising). */
-  async rankingJson(
-    user: TMe,
-    query: TRankingQuery,
-  ): Promise<{ body: string | Buffer; etag?: string }> {
+  async rankingJson(user: TMe, query: TRankingQuery): Promise<RankingJson> {
     const rule = await this.checkAccess(user, query);
     return this.cache.getOrComputeJson(['ranking', query], () => this.compute(rule, query));
   }

@@ -12,6 +12,7 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import { toMe } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository.js';
+import { UserCache } from '../auth/user-cache.js';
 import { type UserRecord, UsersRepository } from '../auth/users.repository.js';
 import { AppError, badRequest, forbidden, notFound } from '../common/app-error.js';
 import { UnitsRepository } from '../units/units.repository.js';
@@ -26,6 +27,7 @@ export class UsersService {
     private readonly audit: AuditRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly units: UnitsRepository,
+    private readonly userCache: UserCache,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -111,6 +113,7 @@ export class UsersService {
         manager,
       );
     });
+    await this.userCache.changed(id);
     return toView((await this.users.findById(id))!);
   }
 
