@@ -318,7 +318,8 @@ export class ResultsRepository {
     let created = 0;
     let updated = 0;
     const skipped: { unitId: string; indicatorCode: string; period: string }[] = [];
-    const chunk = 5000;
+    // Large statements: each one also runs the score-version triggers once (composite scores).
+    const chunk = 25_000;
     for (let start = 0; start < rows.length; start += chunk) {
       const part = rows.slice(start, start + chunk);
       const result: {

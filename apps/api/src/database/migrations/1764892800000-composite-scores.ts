@@ -45,28 +45,44 @@ export class CompositeScores1764892800000 implements MigrationInterface {
         RETURN NULL;
       END
     $$`);
-    await queryRunner.query(`CREATE FUNCTION results_bump_score_versions() RETURNS trigger LANGUAGE plpgsql AS $$
+    // (jit off: the estimate of a statement over a large import makes PostgreSQL compile the query,
+    // which takes longer than running it.)
+    await queryRunner.query(`CREATE FUNCTION results_bump_score_versions() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
       BEGIN
         PERFORM score_versions_bump(ARRAY(
-          WITH touched AS (
+          WITH touched AS MATERIALIZED (
             SELECT DISTINCT c.unit_id, c.indicator_code, u.province_code, u.type
             FROM changed c JOIN units u ON u.id = c.unit_id
+          ),
+          -- what a cohort is matched on: an import of 100,000 rows is a few thousand of these
+          touched_cohorts AS MATERIALIZED (
+            SELECT DISTINCT indicator_code, province_code, type FROM touched
+          ),
+          -- the rank targets on a written indicator, with the cohort they rank in
+          rank_targets AS MATERIALIZED (
+            SELECT p.unit_id, tg.indicator_code,
+                   COALESCE(tg.cohort->>'province', v.province_code) AS province,
+                   COALESCE(tg.cohort->'unitTypes', '[]') AS types,
+                   COALESCE(tg.cohort->'explicitUnitIds', '[]') AS ids
+            FROM targets tg
+            JOIN plans p ON p.id = tg.plan_id
+            JOIN units v ON v.id = p.unit_id
+            WHERE tg.comparator IN ('top_n', 'better_rank')
+              AND tg.indicator_code IN (SELECT indicator_code FROM touched_cohorts)
           )
           SELECT unit_id FROM touched
           UNION
-          SELECT p.unit_id
-          FROM touched c
-          JOIN targets tg ON tg.indicator_code = c.indicator_code
-          JOIN plans p ON p.id = tg.plan_id
-          JOIN units v ON v.id = p.unit_id
-          WHERE tg.comparator IN ('top_n', 'better_rank')
-            -- the target's cohort can hold the written unit (its class is not looked at: a superset)
-            AND (COALESCE(tg.cohort->>'province', v.province_code) IS NULL
-              OR COALESCE(tg.cohort->>'province', v.province_code) = c.province_code)
-            AND (jsonb_array_length(COALESCE(tg.cohort->'unitTypes', '[]')) = 0
-              OR tg.cohort->'unitTypes' ? c.type)
-            AND (jsonb_array_length(COALESCE(tg.cohort->'explicitUnitIds', '[]')) = 0
-              OR tg.cohort->'explicitUnitIds' ? c.unit_id::text)
+          -- those whose cohort can hold a written unit (its class is not looked at: a superset)
+          SELECT r.unit_id
+          FROM rank_targets r
+          JOIN touched_cohorts c ON c.indicator_code = r.indicator_code
+          WHERE (r.province IS NULL OR r.province = c.province_code)
+            AND (jsonb_array_length(r.types) = 0 OR r.types ? c.type)
+            AND (jsonb_array_length(r.ids) = 0
+              OR EXISTS (SELECT 1 FROM touched t
+                          WHERE t.indicator_code = c.indicator_code AND t.type = c.type
+                            AND t.province_code IS NOT DISTINCT FROM c.province_code
+                            AND r.ids ? t.unit_id::text))
         ));
         RETURN NULL;
       END
