@@ -33,12 +33,19 @@ export class CompositeScores1764892800000 implements MigrationInterface {
     );
 
     // Bumps the given units (those still there: a cascaded delete of a unit's rows sees it gone),
-    // in key order so that concurrent writers take the row locks in the same order.
+    // in key order so that concurrent writers take the row locks in the same order, each unit once
+    // per transaction.
     await queryRunner.query(`CREATE FUNCTION score_versions_bump(ids uuid[]) RETURNS void LANGUAGE sql AS $$
       INSERT INTO score_versions (unit_id, version)
       SELECT u.id, 2 FROM units u WHERE u.id = ANY(ids) ORDER BY u.id
       ON CONFLICT (unit_id) DO UPDATE SET version = score_versions.version + 1
+        -- once per transaction is enough: nobody sees the new version before all its writes
+        WHERE NOT (score_versions.xmin = pg_current_xact_id()::xid)
     $$`);
+    // Bumped often: room on each page for HOT updates, and vacuumed as soon as it has dead rows.
+    await queryRunner.query(
+      `ALTER TABLE "score_versions" SET (fillfactor = 50, autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 2000, autovacuum_vacuum_cost_delay = 0)`,
+    );
     await queryRunner.query(`CREATE FUNCTION score_versions_bump_all() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM score_versions_bump(ARRAY(SELECT id FROM units));
