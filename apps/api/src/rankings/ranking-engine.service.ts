@@ -90,7 +90,7 @@ export class RankingScope {
     private readonly results: ResultsRepository,
     private readonly plans: PlansRepository,
     private readonly manager: EntityManager,
-    private readonly scores?: CompositeScoresRepository,
+    private readonly scores: CompositeScoresRepository,
   ) {}
 
   /** Members of the cohort in the period's year, and the units left out. */
@@ -232,40 +232,35 @@ export class RankingScope {
     members: TUnitWithClassifications[],
     request: RankingRequest,
   ): Promise<TRankEntry[]> {
-    let scores: Map<string, number | null>;
-    if (this.scores === undefined) {
-      scores = await this.computeScores(members, request);
-    } else {
-      const key: CompositeScoreKey = {
-        period: request.period,
-        include: [...request.statuses].sort().join('+'),
-        ties: request.ties,
-      };
-      const stored = await this.scores.find(
+    const key: CompositeScoreKey = {
+      period: request.period,
+      include: [...request.statuses].sort().join('+'),
+      ties: request.ties,
+    };
+    const stored = await this.scores.find(
+      key,
+      members.map((unit) => unit.id),
+      this.manager,
+    );
+    const missing = members.filter((unit) => stored.get(unit.id)?.current !== true);
+    const scores =
+      missing.length === 0
+        ? new Map<string, number | null>()
+        : await this.computeScores(missing, request);
+    try {
+      await this.scores.save(
         key,
-        members.map((unit) => unit.id),
-        this.manager,
+        missing.map((unit) => ({
+          unitId: unit.id,
+          version: stored.get(unit.id)?.version ?? '1',
+          score: scores.get(unit.id) ?? null,
+        })),
       );
-      const missing = members.filter((unit) => stored.get(unit.id)?.current !== true);
-      scores =
-        missing.length === 0
-          ? new Map<string, number | null>()
-          : await this.computeScores(missing, request);
-      try {
-        await this.scores.save(
-          key,
-          missing.map((unit) => ({
-            unitId: unit.id,
-            version: stored.get(unit.id)?.version ?? '1',
-            score: scores.get(unit.id) ?? null,
-          })),
-        );
-      } catch (error) {
-        // The answer stands; the scores are computed again next time.
-        logger.warn(`composite scores not stored: ${(error as Error).message}`);
-      }
-      for (const [unitId, found] of stored) if (found.current) scores.set(unitId, found.score);
+    } catch (error) {
+      // The answer stands; the scores are computed again next time.
+      logger.warn(`composite scores not stored: ${(error as Error).message}`);
     }
+    for (const [unitId, found] of stored) if (found.current) scores.set(unitId, found.score);
     return members.map((unit): TRankEntry => {
       const score = scores.get(unit.id) ?? null;
       return {
@@ -309,8 +304,11 @@ export class RankingScope {
             [...baselineYears],
           );
     const plansByUnit = new Map<string, typeof plans>();
-    for (const plan of plans)
-      plansByUnit.set(plan.unitId, [...(plansByUnit.get(plan.unitId) ?? []), plan]);
+    for (const plan of plans) {
+      const own = plansByUnit.get(plan.unitId);
+      if (own) own.push(plan);
+      else plansByUnit.set(plan.unitId, [plan]);
+    }
     const scores = new Map<string, number | null>();
     for (const unit of members) {
       const own = plansForYear(plansByUnit.get(unit.id) ?? [], year);
