@@ -33,7 +33,7 @@ describe('database schema', () => {
     expect(await pendingSchemaChanges(dataSource)).toEqual([]);
   });
 
-  it('has the indexes the hot paths use: results by (indicator, period, unit) and by (unit, period)', async () => {
+  it('has the indexes the hot paths use: results by (indicator, period, unit) and by (unit, period), unique', async () => {
     const rows: { indexdef: string }[] = await dataSource.query(
       `SELECT indexdef FROM pg_indexes WHERE tablename = 'results'`,
     );
@@ -41,7 +41,27 @@ describe('database schema', () => {
     expect(
       definitions.some((definition) => definition.includes('(indicator_code, period, unit_id)')),
     ).toBe(true);
-    expect(definitions.some((definition) => definition.includes('(unit_id, period)'))).toBe(true);
+    // A unit's period is one run of entries: an import of one period touches few index pages.
+    expect(
+      definitions.some(
+        (definition) =>
+          definition.startsWith('CREATE UNIQUE INDEX') &&
+          definition.includes('(unit_id, period, indicator_code)'),
+      ),
+    ).toBe(true);
+    expect(definitions).toHaveLength(3);
+  });
+
+  it('gives new results time-ordered ids (UUID version 7), so new rows share the primary key\'s last pages', async () => {
+    const ids: { id: string }[] = await dataSource.query(
+      `SELECT uuid_v7()::text AS id FROM generate_series(1, 3) UNION ALL SELECT (SELECT column_default FROM information_schema.columns WHERE table_name = 'results' AND column_name = 'id')`,
+    );
+    expect(ids[3]!.id).toBe('uuid_v7()');
+    const generated = ids.slice(0, 3).map((row) => row.id);
+    for (const id of generated) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // The first 48 bits are the time in milliseconds.
+    const ms = Number.parseInt(generated[0]!.replace(/-/g, '').slice(0, 12), 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
   });
 
   it('keeps the audit log append-only: UPDATE, DELETE and TRUNCATE are rejected by the database', async () => {
@@ -73,6 +93,6 @@ describe('database schema', () => {
         [unit!.id],
       );
     await insert();
-    await expect(insert()).rejects.toThrow(/uq_results_unit_indicator_period/);
+    await expect(insert()).rejects.toThrow(/uq_results_unit_period_indicator/);
   });
 });

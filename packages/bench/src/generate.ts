@@ -62,8 +62,7 @@ async function copyInto(
 
 const RESULTS_INDEXES = [
   `ALTER TABLE "results" ADD CONSTRAINT "PK_e8f2a9191c61c15b627c117a678" PRIMARY KEY ("id")`,
-  `CREATE UNIQUE INDEX "uq_results_unit_indicator_period" ON "results" ("unit_id", "indicator_code", "period")`,
-  `CREATE INDEX "idx_results_unit_period" ON "results" ("unit_id", "period")`,
+  `CREATE UNIQUE INDEX "uq_results_unit_period_indicator" ON "results" ("unit_id", "period", "indicator_code")`,
   `CREATE INDEX "idx_results_indicator_period_unit" ON "results" ("indicator_code", "period", "unit_id")`,
 ];
 
@@ -228,8 +227,7 @@ export async function generateNational(options: GenerateOptions): Promise<Genera
     // Indexes are built once after the load rather than maintained row by row; the names and
     // definitions are the migration's, so the schema is unchanged afterwards.
     await client.query(`ALTER TABLE "results" DROP CONSTRAINT "PK_e8f2a9191c61c15b627c117a678"`);
-    await client.query(`DROP INDEX "uq_results_unit_indicator_period"`);
-    await client.query(`DROP INDEX "idx_results_unit_period"`);
+    await client.query(`DROP INDEX "uq_results_unit_period_indicator"`);
     await client.query(`DROP INDEX "idx_results_indicator_period_unit"`);
     const results = await copyInto(
       client,

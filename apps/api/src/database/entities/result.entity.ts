@@ -5,7 +5,7 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
-  PrimaryGeneratedColumn,
+  PrimaryColumn,
   type Relation,
   UpdateDateColumn,
   VersionColumn,
@@ -14,11 +14,13 @@ import type { IndicatorEntity } from './indicator.entity.js';
 import type { UnitEntity } from './unit.entity.js';
 
 @Entity({ name: 'results' })
-@Index('uq_results_unit_indicator_period', ['unitId', 'indicatorCode', 'period'], { unique: true })
+// One result per (unit, indicator, period); the key's order puts a unit's period together, which is
+// what imports (one period for many units) and a unit's own pages read (migration 1764979200000).
+@Index('uq_results_unit_period_indicator', ['unitId', 'period', 'indicatorCode'], { unique: true })
 @Index('idx_results_indicator_period_unit', ['indicatorCode', 'period', 'unitId'])
-@Index('idx_results_unit_period', ['unitId', 'period'])
 export class ResultEntity {
-  @PrimaryGeneratedColumn('uuid')
+  /** Time-ordered (UUID version 7): new rows go to the primary key's last pages. */
+  @PrimaryColumn({ type: 'uuid', default: () => 'uuid_v7()' })
   id: string;
 
   @Column({ name: 'unit_id', type: 'uuid' })
