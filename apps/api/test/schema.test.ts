@@ -52,13 +52,14 @@ describe('database schema', () => {
     expect(definitions).toHaveLength(3);
   });
 
-  it('gives new results time-ordered ids (UUID version 7), so new rows share the primary key\'s last pages', async () => {
+  it("gives new results time-ordered ids (UUID version 7), so new rows share the primary key's last pages", async () => {
     const ids: { id: string }[] = await dataSource.query(
       `SELECT uuid_v7()::text AS id FROM generate_series(1, 3) UNION ALL SELECT (SELECT column_default FROM information_schema.columns WHERE table_name = 'results' AND column_name = 'id')`,
     );
     expect(ids[3]!.id).toBe('uuid_v7()');
     const generated = ids.slice(0, 3).map((row) => row.id);
-    for (const id of generated) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of generated)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     // The first 48 bits are the time in milliseconds.
     const ms = Number.parseInt(generated[0]!.replace(/-/g, '').slice(0, 12), 16);
     expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);

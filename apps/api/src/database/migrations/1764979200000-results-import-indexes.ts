@@ -32,12 +32,16 @@ $$`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX "idx_results_unit_period" ON "results" ("unit_id", "period") `);
+    await queryRunner.query(
+      `CREATE INDEX "idx_results_unit_period" ON "results" ("unit_id", "period") `,
+    );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "uq_results_unit_indicator_period" ON "results" ("unit_id", "indicator_code", "period") `,
     );
     await queryRunner.query(`DROP INDEX "public"."uq_results_unit_period_indicator"`);
-    await queryRunner.query(`ALTER TABLE "results" ALTER COLUMN "id" SET DEFAULT gen_random_uuid()`);
+    await queryRunner.query(
+      `ALTER TABLE "results" ALTER COLUMN "id" SET DEFAULT gen_random_uuid()`,
+    );
     await queryRunner.query(`DROP FUNCTION uuid_v7()`);
   }
 }
