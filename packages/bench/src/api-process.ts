@@ -33,7 +33,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the API and resolves once /api/health answers 200. */
+/**
+ * Starts the API and resolves once /api/health answers 200. BENCH_API_NODE_ARGS adds options for
+ * the API's Node.js (`--cpu-prof --cpu-prof-dir=/tmp/prof` to see where a measurement's time goes;
+ * NODE_OPTIONS refuses --cpu-prof).
+ */
 export async function startApi(
   databaseUrl: string,
   env: Record<string, string> = {},
@@ -41,7 +45,8 @@ export async function startApi(
   if (!existsSync(API_MAIN))
     throw new Error(`${API_MAIN} is missing: build the API first (pnpm run build)`);
   const port = await freePort();
-  const child = spawn(process.execPath, [API_MAIN], {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -109,6 +114,19 @@ export function rssBytes(pid: number): number | null {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
     return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds a process has used (user + system: /proc/<pid>/stat fields 14 and 15, in clock ticks
+ * of 1/100 s on Linux), or null.
+ */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
   }
