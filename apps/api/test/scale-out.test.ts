@@ -282,6 +282,36 @@ describe('two API instances and a worker on one PostgreSQL and one Redis', () =>
     expect(changed.status).toBe(200);
   });
 
+  it('a change made straight in PostgreSQL, as psql would, reaches the rankings cached in Redis within moments', async () => {
+    const reviewer = await token(a, 'reviewer.hanoi');
+    const query = new URLSearchParams({
+      indicator: 'TTHC.ONLINE_DOSSIER',
+      period: '2026',
+      province: 'HNI',
+      type: 'xa',
+    });
+    const ranking = async (base: string) =>
+      (await (
+        await fetch(`${base}/api/rankings?${query.toString()}`, authed(reviewer))
+      ).json()) as { rows: { unitId: string; value: number }[] };
+    const before = await ranking(a.base);
+    expect(await ranking(b.base)).toEqual(before);
+    const last = before.rows.at(-1)!;
+    expect(last.value).toBeLessThan(100);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const updated = await client.query(
+      `UPDATE results SET value = 100 WHERE unit_id = $1 AND indicator_code = $2 AND period = '2026'`,
+      [last.unitId, 'TTHC.ONLINE_DOSSIER'],
+    );
+    await client.end();
+    expect(updated.rowCount).toBe(1);
+    const valueOn = async (base: string) =>
+      (await ranking(base)).rows.find((row) => row.unitId === last.unitId)?.value;
+    await expect.poll(() => valueOn(b.base), { timeout: 5_000, interval: 50 }).toBe(100);
+    expect(await valueOn(a.base)).toBe(100);
+  });
+
   it('an export job queued on A finishes on the worker while A is stopped, and B hands out the file', async () => {
     const bearer = await token(a, 'reviewer');
     const queued = await fetch(

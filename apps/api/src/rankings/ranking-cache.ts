@@ -8,11 +8,12 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
 import { concatMap, type Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { DataChanges } from '../database/data-changes.js';
 import { REDIS, type RedisClient } from '../redis/redis.module.js';
 
 const gzipAsync = promisify(gzip);
@@ -55,19 +56,26 @@ export type RankingJson =
   | { body?: undefined; gzip: Buffer; etag: string };
 
 /**
- * Computed rankings, shared by every instance through Redis (REDIS_URL; without it nothing is
- * cached, so instances can never disagree). Every entry belongs to a data generation: each write to
- * units, plans or results moves the generation on (`invalidate`), so the next request computes
- * afresh; RANKING_CACHE_SECONDS only bounds how long an unused entry stays. While Redis is away the
- * rankings are computed as if there were no cache. Entries are kept gzip-compressed (a national
- * ranking's 160 KB of JSON is about 20 KB): less to move out of Redis, and sent as they are to every
- * client that accepts gzip, which every browser does.
+ * Computed rankings. With Redis (REDIS_URL) they are shared by every instance: every entry belongs
+ * to a data generation; each write to units, plans or results through the API moves the generation
+ * on (`invalidate`), and so does every change PostgreSQL announces (a worker's, a script's, psql's:
+ * database/data-changes.ts), so the next request computes afresh; RANKING_CACHE_SECONDS only bounds
+ * how long an unused entry stays. While Redis is away the rankings are computed as if there were no
+ * cache. Entries are kept gzip-compressed (a national ranking's 160 KB of JSON is about 20 KB):
+ * less to move out of Redis, and sent as they are to every client that accepts gzip, which every
+ * browser does.
  *
  * Each instance also keeps the entries it served in memory, for the generation it knows to be
  * current, so that a repeated ranking costs no Redis round trip. It knows because every move of the
  * generation is published (Redis pub/sub, in the same script as the move) and drops the copy in
  * every instance; a write's response is sent after that. While the subscription is not up, the copy
  * is not used; a look-up that began before a drop does not store what it read.
+ *
+ * Without Redis the in-process copy is the cache (`npm start`'s single instance): it is dropped by
+ * every write through this instance before its response, and by every change PostgreSQL announces
+ * at commit (another instance's, a worker's, psql's), within milliseconds. While the announcements
+ * cannot reach this process (the listening connection is lost) nothing is served from it. Not with
+ * a read replica (DATABASE_READ_URL): the replica can still be behind the primary's announcement.
  */
 @Injectable()
 export class RankingCache implements OnApplicationShutdown {
@@ -80,13 +88,45 @@ export class RankingCache implements OnApplicationShutdown {
   private epoch = 0;
   private listening = false;
   private subscriber: Redis | null = null;
+  /** Without Redis: where the cache lives, and the in-process generation (moved at every drop). */
+  private readonly mode: 'redis' | 'memory' | 'off';
+  private memoryGeneration = 0;
+  private subscribedToData = false;
+  /** Tells this process's entity tags apart from an earlier process's (their generations restart). */
+  private readonly boot = randomBytes(4).toString('hex');
 
   constructor(
     @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataChanges: DataChanges,
   ) {
     redis?.defineCommand('rankingLookup', { numberOfKeys: 1, lua: LOOKUP_SCRIPT });
     redis?.defineCommand('rankingInvalidate', { numberOfKeys: 1, lua: INVALIDATE_SCRIPT });
+    this.mode =
+      config.rankingCacheSeconds === 0
+        ? 'off'
+        : redis !== null
+          ? 'redis'
+          : config.databaseReadUrl === undefined
+            ? 'memory'
+            : 'off';
+  }
+
+  /** Listens for PostgreSQL's announcements on the first look-up (as `listen` below). */
+  private listenToData(): void {
+    if (this.subscribedToData) return;
+    this.subscribedToData = true;
+    this.dataChanges.subscribe({
+      changed: () => {
+        if (this.mode === 'redis') void this.invalidate();
+        else this.drop(null);
+      },
+      listening: (up) => {
+        if (this.mode !== 'memory') return;
+        this.drop(null);
+        this.listening = up;
+      },
+    });
   }
 
   private get generationKey(): string {
@@ -132,7 +172,8 @@ export class RankingCache implements OnApplicationShutdown {
   /** Forgets every in-process entry; `generation` is the new current one when it is known. */
   private drop(generation: string | null): void {
     this.epoch += 1;
-    this.current = generation;
+    this.current =
+      this.mode === 'memory' ? `${this.boot}.${(this.memoryGeneration += 1)}` : generation;
     this.local.clear();
     this.localBytes = 0;
   }
@@ -179,23 +220,40 @@ export class RankingCache implements OnApplicationShutdown {
   private async lookup(
     key: unknown,
   ): Promise<{ hit?: Buffer; etag?: string; store?: (json: string) => Promise<void> }> {
+    if (this.mode === 'off') return {};
+    this.listenToData();
+    // Cohorts depend on the current year too (classifications valid "now"), so the day is part of it.
+    const digest = createHash('sha256')
+      .update(JSON.stringify([key, new Date().toISOString().slice(0, 10)]))
+      .digest('base64url');
+    const now = Date.now();
+    const until = now + this.config.rankingCacheSeconds * 1000;
+    if (this.listening && this.current !== null) {
+      const local = this.local.get(digest);
+      if (local !== undefined && local.generation === this.current && local.until > now)
+        return { hit: local.gzip, etag: local.etag };
+    }
+    if (this.mode === 'memory') {
+      if (!this.listening) return {};
+      const epoch = this.epoch;
+      const generation = this.current!;
+      const etag = `"${generation}-${digest}"`;
+      return {
+        etag,
+        store: async (json) => {
+          await gzipAsync(json)
+            .then((compressed) =>
+              this.keep(digest, { generation, gzip: compressed, etag, until }, epoch),
+            )
+            .catch(() => undefined);
+        },
+      };
+    }
     const redis = this.redis;
-    if (redis === null || this.config.rankingCacheSeconds === 0 || redis.status !== 'ready')
-      return {};
+    if (redis === null || redis.status !== 'ready') return {};
     this.listen(redis);
     try {
-      // Cohorts depend on the current year too (classifications valid "now"), so the day is part of it.
-      const digest = createHash('sha256')
-        .update(JSON.stringify([key, new Date().toISOString().slice(0, 10)]))
-        .digest('base64url');
-      const now = Date.now();
-      if (this.listening && this.current !== null) {
-        const local = this.local.get(digest);
-        if (local !== undefined && local.generation === this.current && local.until > now)
-          return { hit: local.gzip, etag: local.etag };
-      }
       const epoch = this.epoch;
-      const until = now + this.config.rankingCacheSeconds * 1000;
       const entryPrefix = `${this.config.redisKeyPrefix}:ranking:`;
       const [generationBytes, hit] = await (redis as unknown as LookupCommand).rankingLookupBuffer(
         this.generationKey,
