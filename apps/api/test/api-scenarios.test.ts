@@ -451,6 +451,36 @@ describe('API scenarios (real PostgreSQL, demo data)', () => {
     expect(audit[0]).toMatchObject({ action: 'classify', actorName: 'admin' });
   });
 
+  it('a xã moved up from loại II to loại I is in each year’s cohort by the class of that year', async () => {
+    const admin = await api.as('admin');
+    const created = await admin
+      .post('/api/units')
+      .send({ code: 'TEST.HNI.LEN_HANG', name: 'Xã Lên Hạng', type: 'xa', provinceCode: 'HNI' });
+    expect(created.status).toBe(201);
+    const promoted = created.body as TUnitWithClassifications;
+    for (const classification of [
+      { class: 'II', basis: 'QĐ thử', validFrom: '2020-01-01' },
+      { class: 'I', basis: 'QĐ thử', validFrom: '2026-01-01' },
+    ])
+      expect(
+        (await admin.post(`/api/units/${promoted.id}/classifications`).send(classification)).status,
+      ).toBe(201);
+    const reviewer = await api.as('reviewer.hanoi');
+    const ranking = async (period: string, unitClass: string) =>
+      (
+        await reviewer
+          .get('/api/rankings')
+          .query({ indicator: 'CQS.DTI', period, province: 'HNI', type: 'xa', class: unitClass })
+      ).body as TRankingView;
+    const reasonIn = (view: TRankingView) =>
+      view.excluded.find((row) => row.unitId === promoted.id)?.reason;
+    // Loại I today, loại II in 2025: left out of 2025's loại I table, and says why.
+    expect(reasonIn(await ranking('2025', 'I'))).toBe('not_in_cohort_that_year');
+    expect(reasonIn(await ranking('2025', 'II'))).toBe('no_data');
+    expect(reasonIn(await ranking('2026', 'I'))).toBe('no_data');
+    expect(reasonIn(await ranking('2026', 'II'))).toBeUndefined();
+  });
+
   it('audits failed logins, and keeps the trail to admins and reviewers in scope', async () => {
     await api.http
       .post('/api/auth/login')

@@ -115,12 +115,12 @@ export class RankingScope {
   }
 
   /**
-   * The units a cohort can hold in any year (its province, its types), with their classification
-   * history: read once per request, whichever periods it ranks. Which class counts in which year
-   * is the domain's `cohortMembership`.
+   * The units a cohort can hold in any year (its province, its types, a classification of one of its
+   * classes at some time), with their classification history: read once per request, whichever
+   * periods it ranks. Which class counts in which year is the domain's `cohortMembership`.
    */
   private candidates(rule: TCohortRule): Promise<TUnitWithClassifications[]> {
-    const key = JSON.stringify([rule.province, rule.explicitUnitIds, rule.unitTypes]);
+    const key = JSON.stringify([rule.province, rule.explicitUnitIds, rule.unitTypes, rule.classes]);
     let found = this.candidateMemo.get(key);
     if (!found) {
       found = this.units.find(
@@ -129,6 +129,9 @@ export class RankingScope {
           ids: rule.explicitUnitIds,
           ...(rule.unitTypes !== undefined && rule.unitTypes.length > 0
             ? { types: rule.unitTypes }
+            : {}),
+          ...(rule.classes !== undefined && rule.classes.length > 0
+            ? { everInClasses: rule.classes }
             : {}),
         },
         this.manager,
@@ -190,10 +193,10 @@ export class RankingScope {
     }));
     if (request.indicator === COMPOSITE)
       return [...(await this.compositeEntries(members, request)), ...left];
-    const results = await this.results.find(
+    const results = await this.results.findValues(
       {
         unitIds: members.map((unit) => unit.id),
-        indicatorCodes: [request.indicator],
+        indicatorCode: request.indicator,
         period: request.period,
       },
       this.manager,

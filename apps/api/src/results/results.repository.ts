@@ -120,6 +120,23 @@ export class ResultsRepository {
   }
 
   /**
+   * What a ranking reads of one indicator in one period: each unit's value and status, nothing
+   * else (a national cohort is hundreds of rows, twice per ranking: no jsonb, no timestamps).
+   */
+  async findValues(
+    filter: { unitIds: readonly string[]; indicatorCode: string; period: string },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ unitId: string; value: number | null; status: TResultStatus }[]> {
+    const rows: { unit_id: string; value: number | null; status: TResultStatus }[] =
+      await manager.query(
+        `SELECT unit_id, value, status FROM results
+          WHERE unit_id = ANY($1::uuid[]) AND period = $2 AND indicator_code = $3`,
+        [filter.unitIds, filter.period, filter.indicatorCode],
+      );
+    return rows.map((row) => ({ unitId: row.unit_id, value: row.value, status: row.status }));
+  }
+
+  /**
    * The values only (unit, indicator, period, value) of counted results up to a year, for
    * evaluations: no jsonb, and bounded by period so a national composite does not read every year.
    */

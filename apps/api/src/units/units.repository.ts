@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
+  TUnitClass,
   TUnitClassification,
   TUnitType,
   TUnitWithClassifications,
@@ -39,7 +40,13 @@ export interface UnitFilter {
   types?: readonly TUnitType[];
   /** Already folded (lower case, no diacritics). */
   foldedText?: string;
-  ids?: string[];
+  ids?: readonly string[];
+  /**
+   * Only units with a classification of one of these classes at some time: the candidates of a
+   * class-restricted cohort (no other unit is its member in any year; which year's class counts is
+   * the domain's `cohortMembership`).
+   */
+  everInClasses?: readonly TUnitClass[];
 }
 
 export interface UnitRef {
@@ -101,6 +108,12 @@ export class UnitsRepository {
     if (filter.ids !== undefined) {
       params.push(filter.ids);
       where.push(`u.id = ANY($${params.length}::uuid[])`);
+    }
+    if (filter.everInClasses !== undefined) {
+      params.push(filter.everInClasses);
+      where.push(
+        `EXISTS (SELECT 1 FROM unit_classifications c WHERE c.unit_id = u.id AND c.class = ANY($${params.length}::varchar[]))`,
+      );
     }
     const units: UnitRow[] = await manager.query(
       `SELECT ${UNIT_COLUMNS} FROM units u ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.name, u.id`,
