@@ -36,6 +36,29 @@ describe('API scenarios (real PostgreSQL, demo data)', () => {
     return found;
   };
 
+  /** A xã of Hà Nội created by the admin, with its classes dated as given. */
+  const newHanoiXa = async (
+    code: string,
+    name: string,
+    classes: { class: string; validFrom: string }[],
+  ): Promise<TUnitWithClassifications> => {
+    const admin = await api.as('admin');
+    const created = await admin
+      .post('/api/units')
+      .send({ code, name, type: 'xa', provinceCode: 'HNI' });
+    expect(created.status).toBe(201);
+    const id = (created.body as TUnitWithClassifications).id;
+    for (const classification of classes)
+      expect(
+        (
+          await admin
+            .post(`/api/units/${id}/classifications`)
+            .send({ ...classification, basis: 'QĐ thử' })
+        ).status,
+      ).toBe(201);
+    return created.body as TUnitWithClassifications;
+  };
+
   it('a reviewer compares the five seed units for 2025, across types and provinces', async () => {
     const reviewer = await api.as('reviewer');
     const codes = [
@@ -73,24 +96,21 @@ describe('API scenarios (real PostgreSQL, demo data)', () => {
       .query({ units: [unit('HN.O_DIEN').id, unit('TTH.HUONG_TRA').id].join(','), period: '2025' });
     expect(response.status).toBe(403);
     expect((response.body as TErrorBody).message).toMatch(/phạm vi/);
+    // A unit that does not exist is named as such, wherever it is in the list.
+    const missing = await reviewer.get('/api/comparisons').query({
+      units: [unit('HN.O_DIEN').id, '00000000-0000-4000-8000-000000000000'].join(','),
+      period: '2025',
+    });
+    expect(missing.status).toBe(404);
+    expect((missing.body as TErrorBody).message).toBe('Không tìm thấy đơn vị.');
   });
 
   it('ranks Hà Nội xã loại I by DTI for 2026 with a tie and a unit without data', async () => {
     const reviewer = await api.as('reviewer.hanoi');
-    const admin = await api.as('admin');
     // A new xã loại I with no results at all.
-    const created = await admin
-      .post('/api/units')
-      .send({ code: 'TEST.HNI.XA_MOI', name: 'Xã Mới Thử', type: 'xa', provinceCode: 'HNI' });
-    expect(created.status).toBe(201);
-    const fresh = created.body as TUnitWithClassifications;
-    expect(
-      (
-        await admin
-          .post(`/api/units/${fresh.id}/classifications`)
-          .send({ class: 'I', basis: 'QĐ thử', validFrom: '2025-07-01' })
-      ).status,
-    ).toBe(201);
+    const fresh = await newHanoiXa('TEST.HNI.XA_MOI', 'Xã Mới Thử', [
+      { class: 'I', validFrom: '2025-07-01' },
+    ]);
 
     const cohort = {
       indicator: 'CQS.DTI',
@@ -452,19 +472,10 @@ describe('API scenarios (real PostgreSQL, demo data)', () => {
   });
 
   it('a xã moved up from loại II to loại I is in each year’s cohort by the class of that year', async () => {
-    const admin = await api.as('admin');
-    const created = await admin
-      .post('/api/units')
-      .send({ code: 'TEST.HNI.LEN_HANG', name: 'Xã Lên Hạng', type: 'xa', provinceCode: 'HNI' });
-    expect(created.status).toBe(201);
-    const promoted = created.body as TUnitWithClassifications;
-    for (const classification of [
-      { class: 'II', basis: 'QĐ thử', validFrom: '2020-01-01' },
-      { class: 'I', basis: 'QĐ thử', validFrom: '2026-01-01' },
-    ])
-      expect(
-        (await admin.post(`/api/units/${promoted.id}/classifications`).send(classification)).status,
-      ).toBe(201);
+    const promoted = await newHanoiXa('TEST.HNI.LEN_HANG', 'Xã Lên Hạng', [
+      { class: 'II', validFrom: '2020-01-01' },
+      { class: 'I', validFrom: '2026-01-01' },
+    ]);
     const reviewer = await api.as('reviewer.hanoi');
     const ranking = async (period: string, unitClass: string) =>
       (

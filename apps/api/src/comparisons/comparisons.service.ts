@@ -35,10 +35,8 @@ export class ComparisonsService {
   ) {}
 
   /** Every unit compared must exist and be in the user's scope (404 / 403 otherwise). */
-  async checkAccess(user: TMe, query: TComparisonQuery): Promise<TUnitWithClassifications[]> {
-    const units = [];
-    for (const id of new Set(query.units)) units.push(await this.units.getReadable(user, id));
-    return units;
+  checkAccess(user: TMe, query: TComparisonQuery): Promise<TUnitWithClassifications[]> {
+    return this.units.getAllReadable(user, [...new Set(query.units)]);
   }
 
   /**

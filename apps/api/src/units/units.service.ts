@@ -68,6 +68,20 @@ export class UnitsService {
     return unit;
   }
 
+  /**
+   * Units the user may read, in the order of `ids` (read together): 404 for the first that does not
+   * exist, 403 for the first out of scope, as `getReadable` one by one would answer.
+   */
+  async getAllReadable(user: TMe, ids: readonly string[]): Promise<TUnitWithClassifications[]> {
+    const found = new Map((await this.units.find({ ids })).map((unit) => [unit.id, unit]));
+    return ids.map((id) => {
+      const unit = found.get(id);
+      if (!unit) throw notFound('Không tìm thấy đơn vị.');
+      if (!canReadUnit(user, unit)) throw forbidden(OUT_OF_SCOPE);
+      return unit;
+    });
+  }
+
   async create(user: TMe, input: TUnitCreate): Promise<TUnitWithClassifications> {
     if (!canAdminister(user)) throw forbidden('Chỉ quản trị viên được thêm đơn vị.');
     if (await this.units.codeExists(input.code))
