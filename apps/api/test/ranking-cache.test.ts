@@ -4,7 +4,7 @@
  * at once when it is written through the API, within moments when it is written anywhere else (psql,
  * a script, another process), also after the connection that hears of changes was lost.
  */
-import type { TRankingView, TResultView } from '@commune-bench/domain';
+import type { TComparisonView, TRankingView, TResultView } from '@commune-bench/domain';
 import pg from 'pg';
 import type supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -125,6 +125,35 @@ describe('rankings kept in memory by an instance without Redis', () => {
     await expect
       .poll(async () => (await ranking()).rows[0]?.unitId, { timeout: 5_000, interval: 50 })
       .toBe(last.unitId);
+  });
+
+  it('keeps a comparison as it keeps rankings: asked again it is answered from memory, and a change is in it within moments', async () => {
+    const units = (await ranking()).rows.slice(0, 3).map((row) => row.unitId);
+    const query = { units: units.join(','), period: COHORT.period };
+    const compare = async (): Promise<TComparisonView> => {
+      const response = await reviewer.get('/api/comparisons').query(query);
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      return response.body as TComparisonView;
+    };
+    const first = await compare();
+    const kept = await whileResultsLocked(reviewer.get('/api/comparisons').query(query), 10_000);
+    expect(kept.answeredWhileLocked).toBe(true);
+    expect(kept.response.body).toEqual(first);
+    // A result the comparison shows, changed straight in the table.
+    const shown = first.rows
+      .flatMap((row) => row.cells.map((cell) => ({ code: row.indicatorCode, cell })))
+      .find(({ cell }) => cell.attainment?.actualPeriod === COHORT.period);
+    expect(shown).toBeDefined();
+    const changed = await psql.query(
+      `UPDATE results SET value = 42 WHERE unit_id = $1 AND indicator_code = $2 AND period = $3`,
+      [shown!.cell.unitId, shown!.code, COHORT.period],
+    );
+    expect(changed.rowCount).toBe(1);
+    const actual = async () =>
+      (await compare()).rows
+        .find((row) => row.indicatorCode === shown!.code)!
+        .cells.find((cell) => cell.unitId === shown!.cell.unitId)!.attainment?.actual;
+    await expect.poll(actual, { timeout: 5_000, interval: 50 }).toBe(42);
   });
 
   it('after the connection that hears of changes is lost, it listens again and misses nothing', async () => {

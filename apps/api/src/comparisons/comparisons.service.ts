@@ -14,6 +14,7 @@ import {
 } from '@commune-bench/domain';
 import { ReadDatabase } from '../database/read-database.js';
 import { PlansRepository } from '../plans/plans.repository.js';
+import { RankingCache } from '../rankings/ranking-cache.js';
 import { RankingEngine } from '../rankings/ranking-engine.service.js';
 import { statusesCounted } from '../rankings/rankings.service.js';
 import { UnitsService } from '../units/units.service.js';
@@ -32,6 +33,7 @@ export class ComparisonsService {
     private readonly plans: PlansRepository,
     private readonly engine: RankingEngine,
     private readonly read: ReadDatabase,
+    private readonly cache: RankingCache,
   ) {}
 
   /** Every unit compared must exist and be in the user's scope (404 / 403 otherwise). */
@@ -46,8 +48,17 @@ export class ComparisonsService {
    * compared; each must be in the user's scope.
    */
   async compare(user: TMe, query: TComparisonQuery): Promise<TComparisonView> {
-    const ids = [...new Set(query.units)];
     const units = await this.checkAccess(user, query);
+    // The view depends on the query and the data only (access is checked above, for each caller):
+    // kept as rankings are, until a committed change to what it is computed from.
+    return this.cache.getOrCompute(['comparison', query], () => this.build(units, query));
+  }
+
+  private async build(
+    units: TUnitWithClassifications[],
+    query: TComparisonQuery,
+  ): Promise<TComparisonView> {
+    const ids = units.map((unit) => unit.id);
     const year = parsePeriod(query.period).year;
     const plans = await this.plans.findByUnits(ids, this.read.manager);
     const targetsByPlan = await this.plans.targetsOf(

@@ -56,9 +56,10 @@ export type RankingJson =
   | { body?: undefined; gzip: Buffer; etag: string };
 
 /**
- * Computed rankings. With Redis (REDIS_URL) they are shared by every instance: every entry belongs
- * to a data generation; each write to units, plans or results through the API moves the generation
- * on (`invalidate`), and so does every change PostgreSQL announces (a worker's, a script's, psql's:
+ * Computed rankings, and comparisons (the same data, the same invalidation: comparisons.service.ts).
+ * With Redis (REDIS_URL) they are shared by every instance: every entry belongs to a data
+ * generation; each write to units, plans or results through the API moves the generation on
+ * (`invalidate`), and so does every change PostgreSQL announces (a worker's, a script's, psql's:
  * database/data-changes.ts), so the next request computes afresh; RANKING_CACHE_SECONDS only bounds
  * how long an unused entry stays. While Redis is away the rankings are computed as if there were no
  * cache. Entries are kept gzip-compressed (a national ranking's 160 KB of JSON is about 20 KB):
