@@ -1,6 +1,11 @@
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+
 /** The database could not be reached or went away mid-request: a 503, not a 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  // A transaction whose connection PostgreSQL dropped (shutting down, terminated): TypeORM releases
+  // the query runner when the connection fails, and the transaction's next query meets this.
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const codes = [
     'ECONNREFUSED',
     'ECONNRESET',
