@@ -62,15 +62,12 @@ export class UnitsService {
 
   /** A unit the user may read, or 404 / 403. */
   async getReadable(user: TMe, id: string): Promise<TUnitWithClassifications> {
-    const unit = await this.units.findById(id);
-    if (!unit) throw notFound('Không tìm thấy đơn vị.');
-    if (!canReadUnit(user, unit)) throw forbidden(OUT_OF_SCOPE);
-    return unit;
+    return (await this.getAllReadable(user, [id]))[0]!;
   }
 
   /**
    * Units the user may read, in the order of `ids` (read together): 404 for the first that does not
-   * exist, 403 for the first out of scope, as `getReadable` one by one would answer.
+   * exist, 403 for the first out of scope.
    */
   async getAllReadable(user: TMe, ids: readonly string[]): Promise<TUnitWithClassifications[]> {
     const found = new Map((await this.units.find({ ids })).map((unit) => [unit.id, unit]));
