@@ -197,20 +197,22 @@ async function main(): Promise<void> {
 async function run(options: Options): Promise<void> {
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
-  const resultCount = Number(
-    (await client.query<{ n: string }>(`SELECT count(*) AS n FROM results`)).rows[0]!.n,
-  );
-  const unitCount = Number(
-    (
-      await client.query<{ n: string }>(`SELECT count(*) AS n FROM units WHERE code LIKE $1`, [
-        `${NATIONAL_CODE_PREFIX}%`,
-      ])
-    ).rows[0]!.n,
-  );
-  if (unitCount < 3321)
-    throw new Error(
-      `the national data set is not loaded (${unitCount} units): run pnpm run bench:generate first`,
+  const notLoaded = (found: string) =>
+    new Error(
+      `the national data set is not loaded (${found}): run pnpm run cli demo generate --scale national first`,
     );
+  const counted = await client
+    .query<{ units: string; results: string }>(
+      `SELECT (SELECT count(*) FROM units WHERE code LIKE $1) AS units, (SELECT count(*) FROM results) AS results`,
+      [`${NATIONAL_CODE_PREFIX}%`],
+    )
+    .catch((error: unknown) => {
+      // 42P01: no such table, a database the API never migrated.
+      throw (error as { code?: string }).code === '42P01' ? notLoaded('no schema') : error;
+    });
+  const unitCount = Number(counted.rows[0]!.units);
+  const resultCount = Number(counted.rows[0]!.results);
+  if (unitCount < 3321) throw notLoaded(`${unitCount} units`);
   const password = await ensureAdmin(client);
 
   // The cohort for query 2: the province with the most xã loại I in 2026, around its middle unit.
